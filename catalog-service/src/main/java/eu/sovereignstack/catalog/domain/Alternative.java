@@ -1,0 +1,46 @@
+package eu.sovereignstack.catalog.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.SequenceGenerator;
+
+/** {@code product} can replace {@code replaces}, fully or in part. */
+@Entity
+public class Alternative {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "alternative_seq")
+    @SequenceGenerator(name = "alternative_seq", sequenceName = "alternative_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "product_id")
+    public Product product;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "replaces_id")
+    public Product replaces;
+
+    @Enumerated(EnumType.STRING)
+    public AlternativeFit fit;
+    public String notes;
+
+    @Column(name = "created_at", updatable = false)
+    public Instant createdAt;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+    }
+}

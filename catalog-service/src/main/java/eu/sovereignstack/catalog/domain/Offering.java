@@ -1,0 +1,46 @@
+package eu.sovereignstack.catalog.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A provider runs a product as a managed service in some countries: what makes an open
+ * product portable across a federation is several independent offerings of it.
+ */
+@Entity
+public class Offering {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "offering_seq")
+    @SequenceGenerator(name = "offering_seq", sequenceName = "offering_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "provider_id")
+    public Provider provider;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "product_id")
+    public Product product;
+
+    public String name;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> countries = new ArrayList<>();
+    public String url;
+    @Column(name = "facts_as_of")
+    public LocalDate factsAsOf;
+}

@@ -1,0 +1,112 @@
+package eu.sovereignstack.catalog.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.generator.EventType;
+import org.hibernate.type.SqlTypes;
+
+import eu.sovereignstack.common.licence.LicenceFamily;
+
+/**
+ * A product of the catalog: software an organisation can run, or a service it can buy, with
+ * the dated facts that decide how sovereign it is. Lists are PostgreSQL arrays.
+ */
+@Entity
+public class Product {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "product_seq")
+    @SequenceGenerator(name = "product_seq", sequenceName = "product_seq", allocationSize = 50)
+    public Long id;
+
+    public String slug;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public ProductKind kind;
+    public String category;
+    public String description;
+    @Column(name = "steward_name")
+    public String stewardName;
+    @Column(name = "steward_country")
+    public String stewardCountry;
+
+    @Column(name = "licence_expression")
+    public String licenceExpression;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "licence_ids")
+    public List<String> licenceIds = new ArrayList<>();
+    @Enumerated(EnumType.STRING)
+    @Column(name = "licence_family")
+    public LicenceFamily licenceFamily;
+    @Column(name = "open_source")
+    public boolean openSource;
+
+    @Enumerated(EnumType.STRING)
+    public Governance governance;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "deployment_models")
+    public List<String> deploymentModels = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> standards = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> certifications = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "data_locations")
+    public List<String> dataLocations = new ArrayList<>();
+
+    public String website;
+    @Column(name = "source_repository")
+    public String sourceRepository;
+    @Column(name = "latest_release_version")
+    public String latestReleaseVersion;
+    @Column(name = "latest_release_date")
+    public LocalDate latestReleaseDate;
+    @Column(name = "contributing_organisations")
+    public Integer contributingOrganisations;
+    @Column(name = "scorecard_score")
+    public BigDecimal scorecardScore;
+    @Column(name = "facts_as_of")
+    public LocalDate factsAsOf;
+
+    /** Computed by the database: steward and all data locations in the EU/EEA. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(name = "eu_jurisdiction", insertable = false, updatable = false)
+    public boolean euJurisdiction;
+
+    @Column(name = "created_at", updatable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+}

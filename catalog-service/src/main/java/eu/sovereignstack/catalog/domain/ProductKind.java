@@ -1,0 +1,7 @@
+package eu.sovereignstack.catalog.domain;
+
+/** Software that an organisation can run itself, or a service that someone runs for it. */
+public enum ProductKind {
+    SOFTWARE,
+    SERVICE
+}

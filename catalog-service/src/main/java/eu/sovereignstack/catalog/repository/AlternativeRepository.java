@@ -1,0 +1,34 @@
+package eu.sovereignstack.catalog.repository;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import eu.sovereignstack.catalog.domain.Alternative;
+import eu.sovereignstack.catalog.domain.Product;
+
+@ApplicationScoped
+public class AlternativeRepository implements PanacheRepository<Alternative> {
+
+    /** The products that can replace {@code product}: full fits first, then open source, then by name. */
+    public List<Alternative> replacing(Product product) {
+        return list("select a from Alternative a join fetch a.product p where a.replaces = ?1 "
+                + "order by a.fit, p.openSource desc, p.name", product);
+    }
+
+    /** The products that {@code product} can replace. */
+    public List<Alternative> replacedBy(Product product) {
+        return list("select a from Alternative a join fetch a.replaces r where a.product = ?1 order by a.fit, r.name", product);
+    }
+
+    public Optional<Alternative> find(Product product, Product replaces) {
+        return find("product = ?1 and replaces = ?2", product, replaces).firstResultOptional();
+    }
+
+    public List<Alternative> listAllWithProducts() {
+        return list("select a from Alternative a join fetch a.product p join fetch a.replaces r order by r.slug, p.slug");
+    }
+}

@@ -1,0 +1,29 @@
+package eu.sovereignstack.catalog.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import eu.sovereignstack.catalog.domain.Offering;
+import eu.sovereignstack.catalog.domain.Product;
+import eu.sovereignstack.catalog.domain.Provider;
+
+@ApplicationScoped
+public class OfferingRepository implements PanacheRepository<Offering> {
+
+    private static final String WITH_PARTS = "select o from Offering o join fetch o.provider v join fetch o.product p ";
+
+    public List<Offering> byProvider(Provider provider) {
+        return list(WITH_PARTS + "where o.provider = ?1 order by p.name", provider);
+    }
+
+    public List<Offering> byProduct(Product product) {
+        return list(WITH_PARTS + "where o.product = ?1 order by v.name", product);
+    }
+
+    public List<Offering> listAllWithParts() {
+        return list(WITH_PARTS + "order by v.slug, p.slug");
+    }
+}

@@ -1,0 +1,96 @@
+package eu.sovereignstack.catalog.repository;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import eu.sovereignstack.catalog.domain.Product;
+
+@ApplicationScoped
+public class ProductRepository implements PanacheRepository<Product> {
+
+    public Optional<Product> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public List<Product> findBySlugs(List<String> slugs) {
+        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    }
+
+    /** One page of the products matching {@code search}, and how many match in all. */
+    public SearchResult search(ProductSearch search, String orderBy, int page, int size) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        addIf(search.category(), "p.category = :category", "category", clauses, parameters);
+        addIf(search.kind(), "p.kind = :kind", "kind", clauses, parameters);
+        addIf(search.licenceId(), "array_contains(p.licenceIds, :licence)", "licence", clauses, parameters);
+        addIf(search.openSource(), "p.openSource = :openSource", "openSource", clauses, parameters);
+        addIf(search.governance(), "p.governance = :governance", "governance", clauses, parameters);
+        addIf(search.stewardCountry(), "p.stewardCountry = :country", "country", clauses, parameters);
+        addIf(search.euJurisdiction(), "p.euJurisdiction = :eu", "eu", clauses, parameters);
+        addIf(search.standard(), "array_contains(p.standards, :standard)", "standard", clauses, parameters);
+        addIf(search.deploymentModel() == null ? null : search.deploymentModel().name(),
+                "array_contains(p.deploymentModels, :deployment)", "deployment", clauses, parameters);
+        if (search.text() != null) {
+            clauses.add("(lower(p.name) like :text escape '\\' or lower(p.description) like :text escape '\\')");
+            parameters.put("text", "%" + escapeLike(search.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        long total = countWith(where, parameters);
+        var query = getEntityManager().createQuery("select p from Product p" + where + " order by " + orderBy, Product.class);
+        parameters.forEach(query::setParameter);
+        List<Product> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new SearchResult(items, total);
+    }
+
+    private long countWith(String where, Map<String, Object> parameters) {
+        var count = getEntityManager().createQuery("select count(p) from Product p" + where, Long.class);
+        parameters.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    /** For each category code, how many products it holds. */
+    public Map<String, Long> countByCategory() {
+        Map<String, Long> counts = new HashMap<>();
+        getEntityManager().createQuery("select p.category, count(p) from Product p group by p.category", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** For each licence id in use, how many products name it. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> countByLicenceId() {
+        Map<String, Long> counts = new HashMap<>();
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("select id, count(*) from product, unnest(licence_ids) as id group by id")
+                .getResultList();
+        rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    public boolean existsBySlug(String slug) {
+        return count("slug", slug) > 0;
+    }
+
+    private static void addIf(Object value, String clause, String name, List<String> clauses, Map<String, Object> parameters) {
+        if (value != null) {
+            clauses.add(clause);
+            parameters.put(name, value);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    public record SearchResult(List<Product> items, long total) {
+    }
+}

@@ -1,0 +1,22 @@
+package eu.sovereignstack.catalog.repository;
+
+import eu.sovereignstack.catalog.domain.DeploymentModel;
+import eu.sovereignstack.catalog.domain.Governance;
+import eu.sovereignstack.catalog.domain.ProductKind;
+
+/**
+ * The filters of a product search; a null filter does not restrict. {@code text} matches
+ * name or description, case-insensitively.
+ */
+public record ProductSearch(
+        String category,
+        ProductKind kind,
+        String licenceId,
+        Boolean openSource,
+        Governance governance,
+        String stewardCountry,
+        Boolean euJurisdiction,
+        String standard,
+        DeploymentModel deploymentModel,
+        String text) {
+}

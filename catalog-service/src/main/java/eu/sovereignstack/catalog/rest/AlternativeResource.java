@@ -1,0 +1,112 @@
+package eu.sovereignstack.catalog.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.sovereignstack.catalog.service.AlternativeService;
+import eu.sovereignstack.catalog.service.CatalogService;
+import eu.sovereignstack.common.problem.Problem;
+import eu.sovereignstack.common.problem.ProblemException;
+
+@Path("/api/v1/products/{slug}")
+@Tag(name = ApiTags.ALTERNATIVES, description = "What can replace a product, and what it replaces")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlternativeResource {
+
+    private final AlternativeService alternatives;
+    private final CatalogService catalog;
+
+    AlternativeResource(AlternativeService alternatives, CatalogService catalog) {
+        this.alternatives = alternatives;
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("alternatives")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "What can replace this product", description = "Full fits first, then open source, then by name.")
+    @APIResponse(responseCode = "200", description = "The alternatives")
+    @APIResponse(responseCode = "404", description = "No such product",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<AlternativeView> alternatives(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+        return alternatives.replacing(slug).orElseThrow(() -> ProductResource.notFound(slug));
+    }
+
+    @GET
+    @Path("replaces")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "What this product can replace")
+    @APIResponse(responseCode = "200", description = "The products it replaces")
+    @APIResponse(responseCode = "404", description = "No such product",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<AlternativeView> replaces(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+        return alternatives.replacedBy(slug).orElseThrow(() -> ProductResource.notFound(slug));
+    }
+
+    @GET
+    @Path("offerings")
+    @RolesAllowed(Roles.VIEWER)
+    @Tag(name = ApiTags.PROVIDERS)
+    @Operation(summary = "Who runs this product as a managed service")
+    @APIResponse(responseCode = "200", description = "The offerings")
+    @APIResponse(responseCode = "404", description = "No such product",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<OfferingView> offerings(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+        return catalog.offeringsOfProduct(slug).orElseThrow(() -> ProductResource.notFound(slug));
+    }
+
+    @POST
+    @Path("alternatives")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Record that another product can replace this one")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlternativeView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown alternative, or the product itself",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such product",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The relation exists already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
+            @NotNull(message = "an alternative is required") @Valid AlternativeInput body) {
+        AlternativeView added = alternatives.add(slug, body).orElseThrow(() -> ProductResource.notFound(slug));
+        return Response.created(URI.create("/api/v1/products/" + slug + "/alternatives/" + added.product().slug()))
+                .entity(added).build();
+    }
+
+    @DELETE
+    @Path("alternatives/{alternative}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Remove an alternative relation")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such product or relation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response remove(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
+            @PathParam("alternative") @Size(max = ApiLimits.SLUG) String alternative) {
+        if (!alternatives.remove(slug, alternative)) {
+            throw ProblemException.notFound("alternative relation", alternative + " -> " + slug);
+        }
+        return Response.noContent().build();
+    }
+}

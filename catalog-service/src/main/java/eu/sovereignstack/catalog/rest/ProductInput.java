@@ -1,0 +1,117 @@
+package eu.sovereignstack.catalog.rest;
+
+import static eu.sovereignstack.catalog.rest.ApiLimits.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import eu.sovereignstack.catalog.domain.DeploymentModel;
+import eu.sovereignstack.catalog.domain.Governance;
+import eu.sovereignstack.catalog.domain.ProductKind;
+
+/** A product as a client writes it (create, replace, import); also the shape of the export. */
+@Schema(name = "ProductInput", description = "A product as written by a client.")
+public record ProductInput(
+        @NotBlank @Size(max = SLUG) @Pattern(regexp = SLUG_PATTERN, message = "must be lowercase kebab-case")
+        @Schema(description = "Stable id, lowercase kebab-case", examples = "nextcloud", maxLength = SLUG, pattern = SLUG_PATTERN)
+        String slug,
+
+        @NotBlank @Size(max = NAME) @Pattern(regexp = SINGLE_LINE, message = "must be a single line without control characters")
+        @Schema(examples = "Nextcloud Hub", maxLength = NAME)
+        String name,
+
+        @NotNull
+        ProductKind kind,
+
+        @NotBlank @Size(max = CATEGORY)
+        @Schema(description = "A category code from GET /categories", examples = "file-sync-share", maxLength = CATEGORY)
+        String category,
+
+        @NotBlank @Size(max = DESCRIPTION) @Pattern(regexp = MULTI_LINE, message = "must not contain control characters")
+        @Schema(maxLength = DESCRIPTION)
+        String description,
+
+        @NotNull @Valid
+        StewardInput steward,
+
+        @NotBlank @Size(max = LICENCE)
+        @Schema(description = "SPDX licence expression; LicenseRef-Proprietary for proprietary products",
+                examples = "AGPL-3.0-or-later", maxLength = LICENCE)
+        String licence,
+
+        @NotNull
+        Governance governance,
+
+        @NotEmpty @Size(max = 3)
+        @Schema(maxItems = 3, minItems = 1)
+        List<@NotNull DeploymentModel> deploymentModels,
+
+        @Size(max = STANDARDS)
+        @Schema(description = "Open standards and protocols it speaks", examples = "[\"WebDAV\", \"CalDAV\", \"OIDC\"]",
+                maxItems = STANDARDS)
+        List<@NotBlank @Size(max = STANDARD) @Pattern(regexp = SINGLE_LINE) String> standards,
+
+        @Size(max = CERTIFICATIONS)
+        @Schema(examples = "[\"ISO 27001\"]", maxItems = CERTIFICATIONS)
+        List<@NotBlank @Size(max = CERTIFICATION) @Pattern(regexp = SINGLE_LINE) String> certifications,
+
+        @Size(max = DATA_LOCATIONS)
+        @Schema(description = "ISO 3166-1 alpha-2 countries where its vendor stores customer data (services)",
+                examples = "[\"DE\", \"FR\"]", maxItems = DATA_LOCATIONS)
+        List<@NotNull @Pattern(regexp = COUNTRY_PATTERN, message = "must be an ISO 3166-1 alpha-2 code") String> dataLocations,
+
+        @Size(max = URL) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL")
+        @Schema(examples = "https://nextcloud.com", maxLength = URL)
+        String website,
+
+        @Size(max = URL) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL")
+        @Schema(examples = "https://github.com/nextcloud/server", maxLength = URL)
+        String sourceRepository,
+
+        @Valid
+        HealthInput health,
+
+        @NotNull @PastOrPresent
+        @Schema(description = "The date the facts were checked", examples = "2026-11-22")
+        LocalDate factsAsOf,
+
+        @PositiveOrZero
+        @Schema(description = "Version the client based its change on; a stale one is a 409")
+        Integer version) {
+
+    @Schema(name = "Steward", description = "The organisation that steers the product.")
+    public record StewardInput(
+            @NotBlank @Size(max = NAME) @Pattern(regexp = SINGLE_LINE) @Schema(examples = "Nextcloud GmbH", maxLength = NAME)
+            String name,
+            @NotNull @Pattern(regexp = COUNTRY_PATTERN, message = "must be an ISO 3166-1 alpha-2 code")
+            @Schema(examples = "DE", pattern = COUNTRY_PATTERN)
+            String country) {
+    }
+
+    @Schema(name = "Health", description = "Project health facts, each optional.")
+    public record HealthInput(
+            @Size(max = RELEASE_VERSION) @Pattern(regexp = SINGLE_LINE) @Schema(examples = "32.0.1", maxLength = RELEASE_VERSION)
+            String latestReleaseVersion,
+            @PastOrPresent @Schema(examples = "2026-10-30")
+            LocalDate latestReleaseDate,
+            @PositiveOrZero @Max(1_000_000) @Schema(description = "Organisations contributing in the last year")
+            Integer contributingOrganisations,
+            @DecimalMin("0.0") @DecimalMax("10.0") @Schema(description = "OpenSSF Scorecard score, 0-10", examples = "7.4")
+            BigDecimal scorecardScore) {
+    }
+}

@@ -1,0 +1,219 @@
+package eu.sovereignstack.catalog.rest;
+
+import static eu.sovereignstack.catalog.rest.ApiLimits.PAGE_MAX;
+import static eu.sovereignstack.catalog.rest.ApiLimits.PAGE_SIZE_DEFAULT;
+import static eu.sovereignstack.catalog.rest.ApiLimits.PAGE_SIZE_MAX;
+import static eu.sovereignstack.catalog.rest.ApiLimits.QUERY_TEXT;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.sovereignstack.catalog.domain.DeploymentModel;
+import eu.sovereignstack.catalog.domain.Governance;
+import eu.sovereignstack.catalog.domain.ProductKind;
+import eu.sovereignstack.catalog.repository.ProductSearch;
+import eu.sovereignstack.catalog.repository.ProductSort;
+import eu.sovereignstack.catalog.service.ProductService;
+import eu.sovereignstack.common.licence.SpdxLicences;
+import eu.sovereignstack.common.problem.Problem;
+import eu.sovereignstack.common.problem.ProblemException;
+
+@Path("/api/v1/products")
+@Tag(name = ApiTags.PRODUCTS, description = "Software and services of the catalog")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String SORT_PATTERN = "^-?(name|updated|released|scorecard)$";
+
+    private final ProductService service;
+    private final SpdxLicences licences;
+
+    ProductResource(ProductService service, SpdxLicences licences) {
+        this.service = service;
+        this.licences = licences;
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Search products", description = "Filters combine with AND; q matches name and description.")
+    @APIResponse(responseCode = "200", description = "One page of matching products")
+    @APIResponse(responseCode = "400", description = "A filter, sort key or page parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<ProductView> search(
+            @Parameter(description = "Category code") @QueryParam("category") @Size(max = ApiLimits.CATEGORY) String category,
+            @Parameter(schema = @Schema(implementation = ProductKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "SPDX licence id named in the expression", example = "AGPL-3.0-or-later")
+            @QueryParam("licence") @Size(max = 100) String licence,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("openSource") String openSource,
+            @Parameter(schema = @Schema(implementation = Governance.class)) @QueryParam("governance") String governance,
+            @Parameter(description = "Steward country, ISO 3166-1 alpha-2", example = "DE")
+            @QueryParam("stewardCountry") @Pattern(regexp = ApiLimits.COUNTRY_PATTERN) String stewardCountry,
+            @Parameter(description = "Only products whose steward and data locations are all in the EU/EEA",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("euOnly") String euOnly,
+            @Parameter(description = "An open standard the product speaks", example = "S3")
+            @QueryParam("standard") @Size(max = ApiLimits.STANDARD) String standard,
+            @Parameter(schema = @Schema(implementation = DeploymentModel.class)) @QueryParam("deploymentModel") String deploymentModel,
+            @Parameter(description = "Free text over name and description") @QueryParam("q") @Size(max = QUERY_TEXT) String q,
+            @Parameter(description = "Sort key, '-' for descending", schema = @Schema(pattern = SORT_PATTERN, defaultValue = "name"))
+            @QueryParam("sort") @DefaultValue("name") @Pattern(regexp = SORT_PATTERN, message = "must be one of name, updated, released, scorecard, optionally prefixed with -") String sort,
+            @Parameter(description = "Zero-based page number") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PAGE_MAX) int page,
+            @Parameter(description = "Page size, at most " + PAGE_SIZE_MAX) @QueryParam("size") @DefaultValue("" + PAGE_SIZE_DEFAULT) @Min(1) @Max(PAGE_SIZE_MAX) int size) {
+        ProductSearch search = new ProductSearch(
+                QueryParams.blankToNull(category),
+                QueryParams.enumValue("kind", kind, ProductKind.class),
+                canonicalLicenceId(QueryParams.blankToNull(licence)),
+                QueryParams.booleanValue("openSource", openSource),
+                QueryParams.enumValue("governance", governance, Governance.class),
+                QueryParams.blankToNull(stewardCountry),
+                Boolean.TRUE.equals(QueryParams.booleanValue("euOnly", euOnly)) ? Boolean.TRUE : null,
+                QueryParams.blankToNull(standard),
+                QueryParams.enumValue("deploymentModel", deploymentModel, DeploymentModel.class),
+                QueryParams.blankToNull(q));
+        boolean descending = sort.startsWith("-");
+        ProductSort order = ProductSort.byKey(descending ? sort.substring(1) : sort).orElseThrow();
+        return service.search(search, order.orderBy(descending), page, size);
+    }
+
+    @GET
+    @Path("{slug}")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Get a product", description = "The ETag header carries the version for If-Match.")
+    @APIResponse(responseCode = "200", description = "The product",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "404", description = "No such product",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+        return service.find(slug).map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Create a product")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown category or invalid SPDX licence",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a product is required") @Valid ProductInput body) {
+        ProductView created = service.create(body);
+        return Response.created(URI.create("/api/v1/products/" + created.slug()))
+                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(created.version())))
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Replace a product",
+            description = "Needs If-Match with the current ETag (412 when stale) or the current version in the body (409 when stale).")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such product",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The body's version is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version was sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
+            @Parameter(description = "ETag of the version the change is based on", example = "\"3\"")
+            @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
+            @NotNull(message = "a product is required") @Valid ProductInput body) {
+        return service.replace(slug, body, QueryParams.ifMatchVersion(ifMatch))
+                .map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
+    }
+
+    @PATCH
+    @Path("{slug}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Change some facts of a product (JSON merge patch, RFC 7386)",
+            description = "null removes an optional fact. If-Match (412 when stale) and a version member (409 when stale) are optional.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT,
+            description = "Members of ProductInput to change"), examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+            name = "standards", value = "{\"standards\": [\"S3\", \"OIDC\"], \"version\": 3}")))
+    @APIResponse(responseCode = "200", description = "Patched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "400", description = "The patched product is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such product",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The patch's version is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
+            @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
+            @NotNull(message = "a merge patch is required") JsonNode patch) {
+        return service.patch(slug, patch, QueryParams.ifMatchVersion(ifMatch))
+                .map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Delete a product", description = "Also removes its alternative relations and offerings.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such product",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
+            @HeaderParam("If-Match") @Size(max = 40) String ifMatch) {
+        if (!service.delete(slug, QueryParams.ifMatchVersion(ifMatch))) {
+            throw notFound(slug);
+        }
+        return Response.noContent().build();
+    }
+
+    private String canonicalLicenceId(String id) {
+        return id == null ? null : licences.listed(id).map(l -> l.id()).orElse(id);
+    }
+
+    private static Response withEtag(ProductView product) {
+        return Response.ok(product).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(product.version()))).build();
+    }
+
+    static ProblemException notFound(String slug) {
+        return ProblemException.notFound("product", slug);
+    }
+}

@@ -1,0 +1,64 @@
+package eu.sovereignstack.catalog.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.sovereignstack.catalog.service.CatalogService;
+import eu.sovereignstack.common.problem.Problem;
+import eu.sovereignstack.common.problem.ProblemException;
+
+@Path("/api/v1/providers")
+@Tag(name = ApiTags.PROVIDERS, description = "Cloud providers and the products they run as managed services")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProviderResource {
+
+    private final CatalogService catalog;
+
+    ProviderResource(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "All providers, by name")
+    @APIResponse(responseCode = "200", description = "The providers")
+    public List<ProviderView> providers() {
+        return catalog.providers();
+    }
+
+    @GET
+    @Path("{slug}")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Get a provider")
+    @APIResponse(responseCode = "200", description = "The provider",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class)))
+    @APIResponse(responseCode = "404", description = "No such provider",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProviderView provider(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+        return catalog.provider(slug).orElseThrow(() -> ProblemException.notFound("provider", slug));
+    }
+
+    @GET
+    @Path("{slug}/offerings")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The products a provider runs as managed services")
+    @APIResponse(responseCode = "200", description = "The offerings")
+    @APIResponse(responseCode = "404", description = "No such provider",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<OfferingView> offerings(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+        return catalog.offeringsOfProvider(slug).orElseThrow(() -> ProblemException.notFound("provider", slug));
+    }
+}

@@ -1,0 +1,46 @@
+package eu.sovereignstack.catalog.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.sovereignstack.catalog.service.CatalogService;
+
+@Path("/api/v1")
+@Tag(name = ApiTags.REFERENCE, description = "Category taxonomy and licences in use")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferenceResource {
+
+    private final CatalogService catalog;
+
+    ReferenceResource(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("categories")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The category taxonomy, with product counts")
+    @APIResponse(responseCode = "200", description = "All categories, in taxonomy order")
+    public List<CategoryView> categories() {
+        return catalog.categories();
+    }
+
+    @GET
+    @Path("licences")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The licences catalog products use",
+            description = "Each SPDX id in use, whether it is OSI-approved, and its family; most used first.")
+    @APIResponse(responseCode = "200", description = "Licences in use")
+    public List<LicenceView> licences() {
+        return catalog.licencesInUse();
+    }
+}
