@@ -22,7 +22,7 @@ create table product (
     steward_name               varchar(120)  not null,
     steward_country            varchar(2)    not null,
     licence_expression         varchar(500)  not null,
-    -- Derived from licence_expression by the service on every write (LicenceClassifier).
+    -- Derived from licence_expression by the service on every write (SpdxLicences).
     licence_ids                varchar(100)[] not null,
     licence_family             varchar(24)   not null,
     open_source                boolean       not null,

@@ -70,7 +70,7 @@ public class ProductRepository implements PanacheRepository<Product> {
     public Map<String, Long> countByLicenceId() {
         Map<String, Long> counts = new HashMap<>();
         List<Object[]> rows = getEntityManager()
-                .createNativeQuery("select id, count(*) from product, unnest(licence_ids) as id group by id")
+                .createNativeQuery("select l.id, count(*) from product p, unnest(p.licence_ids) as l(id) group by l.id")
                 .getResultList();
         rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
         return counts;

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The orders a product list can be sorted in: {@code name} ascending, {@code -name} descending. */
 public enum ProductSort {
-    NAME("name", "p.name"),
+    NAME("name", "lower(p.name)"),
     UPDATED("updated", "p.updatedAt"),
     RELEASED("released", "p.latestReleaseDate"),
     SCORECARD("scorecard", "p.scorecardScore");

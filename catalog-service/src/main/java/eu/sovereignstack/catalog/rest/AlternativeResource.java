@@ -28,7 +28,7 @@ import eu.sovereignstack.catalog.service.CatalogService;
 import eu.sovereignstack.common.problem.Problem;
 import eu.sovereignstack.common.problem.ProblemException;
 
-@Path("/api/v1/products/{slug}")
+@Path("/api/v1/products")
 @Tag(name = ApiTags.ALTERNATIVES, description = "What can replace a product, and what it replaces")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlternativeResource {
@@ -42,7 +42,7 @@ public class AlternativeResource {
     }
 
     @GET
-    @Path("alternatives")
+    @Path("{slug}/alternatives")
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "What can replace this product", description = "Full fits first, then open source, then by name.")
     @APIResponse(responseCode = "200", description = "The alternatives")
@@ -53,7 +53,7 @@ public class AlternativeResource {
     }
 
     @GET
-    @Path("replaces")
+    @Path("{slug}/replaces")
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "What this product can replace")
     @APIResponse(responseCode = "200", description = "The products it replaces")
@@ -64,7 +64,7 @@ public class AlternativeResource {
     }
 
     @GET
-    @Path("offerings")
+    @Path("{slug}/offerings")
     @RolesAllowed(Roles.VIEWER)
     @Tag(name = ApiTags.PROVIDERS)
     @Operation(summary = "Who runs this product as a managed service")
@@ -76,7 +76,7 @@ public class AlternativeResource {
     }
 
     @POST
-    @Path("alternatives")
+    @Path("{slug}/alternatives")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record that another product can replace this one")
@@ -96,7 +96,7 @@ public class AlternativeResource {
     }
 
     @DELETE
-    @Path("alternatives/{alternative}")
+    @Path("{slug}/alternatives/{alternative}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Remove an alternative relation")
     @APIResponse(responseCode = "204", description = "Removed")

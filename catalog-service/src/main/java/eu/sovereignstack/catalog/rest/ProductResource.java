@@ -205,6 +205,22 @@ public class ProductResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Tag(name = ApiTags.TRANSFER)
+    @Operation(summary = "Create or update up to " + ApiLimits.IMPORT_PRODUCTS + " products, all or nothing",
+            description = "Products are matched by slug. If any entry is invalid nothing is stored, and the problem lists "
+                    + "the errors of every entry (fields such as products[3].licence).")
+    @APIResponse(responseCode = "200", description = "All entries stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "400", description = "At least one entry is invalid; nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportResult importProducts(@NotNull(message = "an import request is required") @Valid ImportRequest body) {
+        return service.importProducts(body.products());
+    }
+
     private String canonicalLicenceId(String id) {
         return id == null ? null : licences.listed(id).map(l -> l.id()).orElse(id);
     }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,5 +44,17 @@ public class ReferenceResource {
     @APIResponse(responseCode = "200", description = "Licences in use")
     public List<LicenceView> licences() {
         return catalog.licencesInUse();
+    }
+
+    @GET
+    @Path("export")
+    @RolesAllowed(Roles.VIEWER)
+    @Tag(name = ApiTags.TRANSFER)
+    @Operation(summary = "The whole catalog as JSON",
+            description = "Its products array can be posted to the import as it is.")
+    @APIResponse(responseCode = "200", description = "The catalog",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogExport.class)))
+    public CatalogExport export() {
+        return catalog.export();
     }
 }

@@ -52,7 +52,9 @@ public final class SpdxLicences {
     private static final int CACHE_LIMIT = 10_000;
 
     static {
+        // The licence list bundled in the library jar; never the network.
         System.setProperty("SPDXParser.OnlyUseLocalLicenses", "true");
+        System.setProperty("org.spdx.useJARLicenseInfoOnly", "true");
         SpdxModelFactory.init();
     }
 
@@ -107,6 +109,11 @@ public final class SpdxLicences {
     /** The family of one licence id; ids outside the SPDX list ({@code LicenseRef-...}) are proprietary. */
     public LicenceFamily familyOf(String licenceId) {
         return families.getOrDefault(licenceId, LicenceFamily.PROPRIETARY);
+    }
+
+    /** The licence ids the families table classifies. */
+    Set<String> classifiedIds() {
+        return families.keySet();
     }
 
     private static AnyLicenseInfo parse(String expression) throws InvalidLicenceException {
@@ -167,6 +174,9 @@ public final class SpdxLicences {
         if (licence instanceof WithExceptionOperator with) {
             Node base = walk(with.getLicense(), ids);
             String exception = with.getException().getLicenseExceptionId();
+            if (!LicenseInfoFactory.isSpdxListedExceptionId(exception)) {
+                throw new InvalidLicenceException("'" + exception + "' is not an exception of the SPDX License List");
+            }
             boolean linking = LINKING_EXCEPTIONS.contains(exception) && base.family() == LicenceFamily.STRONG_COPYLEFT;
             return linking ? new Node(LicenceFamily.WEAK_COPYLEFT, base.open()) : base;
         }

@@ -63,6 +63,12 @@ public class ProblemMappers {
         return problem(malformed(e), uri);
     }
 
+    /** Registered for the subtype too, so it wins over Quarkus' own mapper for it. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return problem(malformed(e), uri);
+    }
+
     /** A problem naming where an unreadable JSON body went wrong, without echoing internals. */
     public static ProblemException malformed(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
@@ -109,6 +115,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return problem(malformed(unreadable), uri);
+        }
         if (status >= 500) {
             return internal(e, uri);
         }

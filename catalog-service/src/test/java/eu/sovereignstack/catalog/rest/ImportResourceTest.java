@@ -1,0 +1,118 @@
+package eu.sovereignstack.catalog.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import eu.sovereignstack.catalog.CatalogDatabase;
+import eu.sovereignstack.catalog.TestProducts;
+import eu.sovereignstack.catalog.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(CatalogDatabase.class)
+class ImportResourceTest {
+
+    private static final String IMPORT = "/api/v1/products/import";
+
+    private static RequestSpecification asEditor() {
+        return given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification asViewer() {
+        return given().auth().oauth2(TestTokens.viewer());
+    }
+
+    @Test
+    void createsNewProductsAndUpdatesExistingOnes() {
+        String existing = TestProducts.uniqueSlug("import-old");
+        asEditor().body(TestProducts.valid(existing)).when().post("/api/v1/products").then().statusCode(201);
+        String fresh = TestProducts.uniqueSlug("import-new");
+        String same = TestProducts.uniqueSlug("import-same");
+        asEditor().body(TestProducts.valid(same)).when().post("/api/v1/products").then().statusCode(201);
+
+        asEditor().body(Map.of("products", List.of(
+                        TestProducts.with(TestProducts.valid(existing), "name", "Renamed by import"),
+                        TestProducts.valid(fresh),
+                        TestProducts.valid(same))))
+                .when().post(IMPORT)
+                .then().statusCode(200)
+                .body("created", equalTo(List.of(fresh)))
+                .body("updated", equalTo(List.of(existing)))
+                .body("unchanged", equalTo(List.of(same)));
+        asViewer().when().get("/api/v1/products/" + existing)
+                .then().body("name", equalTo("Renamed by import")).body("version", equalTo(1));
+        asViewer().when().get("/api/v1/products/" + same).then().body("version", equalTo(0));
+        asViewer().when().get("/api/v1/products/" + fresh).then().statusCode(200);
+    }
+
+    @Test
+    void oneBadEntryRejectsTheWholeBatchWithPerEntryErrors() {
+        String existing = TestProducts.uniqueSlug("keep");
+        asEditor().body(TestProducts.valid(existing)).when().post("/api/v1/products").then().statusCode(201);
+        String good = TestProducts.uniqueSlug("good");
+        String badLicence = TestProducts.uniqueSlug("bad-licence");
+
+        asEditor().body(Map.of("products", List.of(
+                        TestProducts.valid(good),
+                        TestProducts.with(TestProducts.valid(existing), "name", "Must not be stored"),
+                        TestProducts.with(TestProducts.valid(badLicence), "licence", "Proprietary-ish"),
+                        TestProducts.with(TestProducts.valid(TestProducts.uniqueSlug("bad-cat")), "category", "toasters"),
+                        TestProducts.valid(good))))
+                .when().post(IMPORT)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("products[2].licence", "products[3].category", "products[4].slug"))
+                .body("detail", containsString("3 fields"));
+
+        asViewer().when().get("/api/v1/products/" + good).then().statusCode(404);
+        asViewer().when().get("/api/v1/products/" + badLicence).then().statusCode(404);
+        asViewer().when().get("/api/v1/products/" + existing).then().body("name", equalTo("Test Drive " + existing));
+    }
+
+    @Test
+    void beanValidationErrorsNameTheEntry() {
+        asEditor().body(Map.of("products", List.of(
+                        TestProducts.valid(TestProducts.uniqueSlug("fine")),
+                        TestProducts.with(TestProducts.valid(TestProducts.uniqueSlug("noname")), "name", ""))))
+                .when().post(IMPORT)
+                .then().statusCode(400)
+                .body("errors.field", hasItems("products[1].name"));
+    }
+
+    @Test
+    void batchesAreBounded() {
+        asEditor().body(Map.of("products", List.of())).when().post(IMPORT)
+                .then().statusCode(400).body("errors.field", hasItems("products"));
+        List<Map<String, Object>> tooMany = new ArrayList<>(Collections.nCopies(ApiLimits.IMPORT_PRODUCTS + 1,
+                TestProducts.valid("x")));
+        asEditor().body(Map.of("products", tooMany)).when().post(IMPORT)
+                .then().statusCode(400).body("errors.field", hasItems("products"));
+    }
+
+    @Test
+    void theExportedProductsImportBackUnchanged() {
+        List<Map<String, Object>> exported = asViewer().when().get("/api/v1/export")
+                .then().statusCode(200).extract().path("products");
+        List<Map<String, Object>> firstBatch = exported.subList(0, Math.min(ApiLimits.IMPORT_PRODUCTS, exported.size()));
+        List<String> unchanged = asEditor().body(Map.of("products", firstBatch)).when().post(IMPORT)
+                .then().statusCode(200)
+                .body("created", equalTo(List.of()))
+                .body("updated", equalTo(List.of()))
+                .extract().path("unchanged");
+        assertEquals(firstBatch.size(), unchanged.size());
+    }
+}

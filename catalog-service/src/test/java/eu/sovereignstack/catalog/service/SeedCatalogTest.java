@@ -1,0 +1,80 @@
+package eu.sovereignstack.catalog.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import eu.sovereignstack.catalog.CatalogDatabase;
+import eu.sovereignstack.catalog.domain.Product;
+import eu.sovereignstack.catalog.repository.AlternativeRepository;
+import eu.sovereignstack.catalog.repository.ProductRepository;
+import eu.sovereignstack.common.licence.LicenceExpression;
+import eu.sovereignstack.common.licence.SpdxLicences;
+
+/** The shipped seed catalog is complete where the design asks and consistent with the licence rules. */
+@QuarkusTest
+@QuarkusTestResource(CatalogDatabase.class)
+class SeedCatalogTest {
+
+    /** Named in DESIGN.md and the catalog issue: the catalog must know every one of them. */
+    private static final Set<String> REQUIRED = Set.of(
+            "vmware-vsphere", "microsoft-365", "microsoft-teams", "slack", "zoom", "okta", "microsoft-entra-id",
+            "google-workspace", "aws-s3", "amazon-eks", "oracle-database", "atlassian-jira", "github", "salesforce",
+            "proxmox-ve", "opennebula", "openstack", "kubernetes", "ceph", "minio", "garage", "postgresql", "keycloak",
+            "lemonldap-ng", "nextcloud", "bluemind", "cryptpad", "exo-platform", "collabora-online", "zimbra",
+            "element", "jitsi-meet", "bigbluebutton", "linphone", "xivo", "vllm", "backstage", "open-vsx",
+            "gitlab-ce", "forgejo", "grafana", "prometheus", "opentelemetry-collector");
+
+    @Inject
+    ProductRepository products;
+    @Inject
+    AlternativeRepository alternatives;
+    @Inject
+    SpdxLicences licences;
+
+    @Test
+    @Transactional
+    void holdsEveryProductTheDesignNames() {
+        List<Product> all = products.listAll();
+        assertTrue(all.size() >= 80, "at least 80 products, found " + all.size());
+        List<String> missing = REQUIRED.stream().filter(slug -> products.findBySlug(slug).isEmpty()).sorted().toList();
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    @Transactional
+    void derivedLicenceFactsMatchTheRules() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (Product product : products.listAll()) {
+            LicenceExpression expected = licences.analyse(product.licenceExpression);
+            if (!expected.licenceIds().equals(product.licenceIds) || expected.family() != product.licenceFamily
+                    || expected.openSource() != product.openSource) {
+                mismatches.add(product.slug + ": stored " + product.licenceIds + "/" + product.licenceFamily + "/"
+                        + product.openSource + ", rules say " + expected);
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    @Transactional
+    void everyProprietaryProductHasAnAlternativeAndEveryFactIsDated() {
+        List<String> orphans = products.list("openSource", false).stream()
+                .filter(product -> alternatives.replacing(product).isEmpty())
+                .map(product -> product.slug)
+                .toList();
+        assertEquals(List.of(), orphans);
+        assertEquals(0, products.count("factsAsOf is null"));
+    }
+}
