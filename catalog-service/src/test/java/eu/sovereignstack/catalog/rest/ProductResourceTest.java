@@ -283,6 +283,15 @@ class ProductResourceTest {
     }
 
     @Test
+    void oversizedBodyIsA413Problem() {
+        String huge = "{\"description\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        asEditor().body(huge).when().post(PRODUCTS)
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+    }
+
+    @Test
     void duplicateSlugIsAConflict() {
         asEditor().body(TestProducts.valid("keycloak")).when().post(PRODUCTS)
                 .then().statusCode(409).contentType("application/problem+json");
