@@ -255,7 +255,10 @@ public class ProductService {
             JsonNode value = entry.getValue();
             if (value.isNull()) {
                 target.remove(entry.getKey());
-            } else if (value.isObject() && target.get(entry.getKey()) instanceof ObjectNode nested) {
+            } else if (value.isObject()) {
+                ObjectNode nested = target.get(entry.getKey()) instanceof ObjectNode existing
+                        ? existing
+                        : target.putObject(entry.getKey());
                 mergePatch(nested, value);
             } else {
                 target.set(entry.getKey(), value.deepCopy());
