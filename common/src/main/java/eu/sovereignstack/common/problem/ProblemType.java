@@ -19,6 +19,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),
+    BAD_GATEWAY("bad-gateway", "Bad gateway", 502),
     UNAVAILABLE("unavailable", "Service unavailable", 503),
     TIMEOUT("timeout", "Upstream timeout", 504);
 

@@ -1,0 +1,28 @@
+package eu.sovereignstack.assessment.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+
+/**
+ * The catalog-service, called with the caller's own bearer token (zero trust: the catalog
+ * checks it again). Fault tolerance lives in {@link CatalogResolver}.
+ */
+@RegisterRestClient(configKey = "catalog")
+@AccessToken
+@Path("/api/v1/products")
+public interface CatalogClient {
+
+    /** Matches up to 1,000 entries; resolving is a read, so it is safe to retry. */
+    @POST
+    @Path("resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    ResolveResult resolve(ResolveRequest request);
+}

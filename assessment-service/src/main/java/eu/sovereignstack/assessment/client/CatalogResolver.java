@@ -1,0 +1,109 @@
+package eu.sovereignstack.assessment.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.faulttolerance.api.FibonacciBackoff;
+
+/**
+ * Resolves a whole inventory against the catalog: entries are deduplicated (a thousand copies
+ * of the same library are asked once) and sent in batches of {@value #BATCH}, never one call
+ * per item. Each batch call has a timeout, is retried (it is a read), and goes through a
+ * circuit breaker so a dead catalog fails fast.
+ */
+@ApplicationScoped
+public class CatalogResolver {
+
+    public static final int BATCH = 1000;
+
+    private final CatalogClient catalog;
+
+    CatalogResolver(@RestClient CatalogClient catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The catalog's view of the entries: matches keyed by the entries' refs, and every product named. */
+    public ResolveResult resolve(List<ResolveRequest.Item> entries) {
+        Map<String, ResolveRequest.Item> unique = new LinkedHashMap<>();
+        Map<String, String> keyOfRef = new HashMap<>();
+        for (ResolveRequest.Item entry : entries) {
+            String key = (entry.slug() == null ? "" : entry.slug()) + "\u0000" + (entry.purl() == null ? "" : entry.purl())
+                    + "\u0000" + (entry.name() == null ? "" : entry.name().trim().toLowerCase(java.util.Locale.ROOT));
+            keyOfRef.put(entry.ref(), key);
+            unique.putIfAbsent(key, new ResolveRequest.Item(key, entry.slug(), entry.purl(), entry.name()));
+        }
+        List<ResolveRequest.Item> asked = new ArrayList<>(unique.values());
+        Map<String, ResolveResult.Match> byKey = new HashMap<>();
+        Map<String, ResolvedProduct> products = new HashMap<>();
+        for (int from = 0; from < asked.size(); from += BATCH) {
+            ResolveResult batch = call(new ResolveRequest(asked.subList(from, Math.min(asked.size(), from + BATCH))));
+            batch.matches().forEach(match -> byKey.put(match.ref(), match));
+            products.putAll(batch.products());
+        }
+        List<ResolveResult.Match> matches = entries.stream().map(entry -> {
+            ResolveResult.Match match = byKey.get(keyOfRef.get(entry.ref()));
+            return match == null
+                    ? new ResolveResult.Match(entry.ref(), null, "NONE")
+                    : new ResolveResult.Match(entry.ref(), match.product(), match.matchedBy());
+        }).toList();
+        return new ResolveResult(matches, products);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = CatalogRefusedException.class)
+    @FibonacciBackoff
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            failOn = {ProcessingException.class, TimeoutException.class, WebApplicationException.class})
+    ResolveResult call(ResolveRequest request) {
+        try {
+            return catalog.resolve(request);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                throw new CatalogRefusedException(status);
+            }
+            throw e;
+        }
+    }
+
+    /** Turns what the fault tolerance layer gives up with into one exception the REST layer maps. */
+    public static CatalogUnavailableException unavailable(RuntimeException e) {
+        if (e instanceof CircuitBreakerOpenException) {
+            return new CatalogUnavailableException("The catalog-service is failing; calls are paused for a few seconds.", false, e);
+        }
+        if (e instanceof TimeoutException) {
+            return new CatalogUnavailableException("The catalog-service did not answer in time.", true, e);
+        }
+        return new CatalogUnavailableException("The catalog-service cannot be reached.", false, e);
+    }
+
+    /** The catalog answered 4xx: retrying would not help (and must not count against the breaker's recovery). */
+    public static class CatalogRefusedException extends RuntimeException {
+
+        private final int status;
+
+        CatalogRefusedException(int status) {
+            super("The catalog-service refused the request with status " + status, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

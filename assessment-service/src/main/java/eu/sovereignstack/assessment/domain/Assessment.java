@@ -1,0 +1,53 @@
+package eu.sovereignstack.assessment.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A stored assessment of one organisation (tenant = token issuer + org claim). JSON columns
+ * hold the inventory, result and catalog facts exactly as they were when it was computed.
+ */
+@Entity
+public class Assessment {
+
+    @Id
+    public UUID id;
+    public String tenant;
+    public String name;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "profile_id")
+    public String profileId;
+    public BigDecimal threshold;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String policy;
+    @Column(name = "input_format")
+    public String inputFormat;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String inventory;
+    public String source;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String result;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "catalog_facts")
+    public String catalogFacts;
+    @Column(name = "rerun_of")
+    public UUID rerunOf;
+    public BigDecimal score;
+    public int seal;
+    @Column(name = "item_count")
+    public int itemCount;
+    @Version
+    public int version;
+}

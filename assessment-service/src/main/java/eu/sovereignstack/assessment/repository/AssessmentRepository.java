@@ -1,0 +1,46 @@
+package eu.sovereignstack.assessment.repository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import eu.sovereignstack.assessment.domain.Assessment;
+
+@ApplicationScoped
+public class AssessmentRepository implements PanacheRepositoryBase<Assessment, UUID> {
+
+    /** The assessment if it belongs to the tenant: another tenant's id is as good as unknown. */
+    public Optional<Assessment> findForTenant(String tenant, UUID id) {
+        return find("id = ?1 and tenant = ?2", id, tenant).firstResultOptional();
+    }
+
+    /** A page of the tenant's assessments, newest first, without their large JSON columns. */
+    public List<Summary> page(String tenant, int page, int size) {
+        return getEntityManager().createQuery("""
+                select new eu.sovereignstack.assessment.repository.AssessmentRepository$Summary(
+                    a.id, a.name, a.createdBy, a.createdAt, a.profileId, a.inputFormat, a.score, a.seal, a.itemCount, a.rerunOf)
+                from Assessment a where a.tenant = :tenant order by a.createdAt desc, a.id""", Summary.class)
+                .setParameter("tenant", tenant)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    public long countForTenant(String tenant) {
+        return count("tenant", tenant);
+    }
+
+    public boolean deleteForTenant(String tenant, UUID id) {
+        return delete("id = ?1 and tenant = ?2", id, tenant) > 0;
+    }
+
+    public record Summary(UUID id, String name, String createdBy, Instant createdAt, String profileId, String inputFormat,
+            BigDecimal score, int seal, int itemCount, UUID rerunOf) {
+    }
+}

@@ -1,0 +1,302 @@
+package eu.sovereignstack.assessment.rest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.sovereignstack.assessment.client.ResolveResult;
+import eu.sovereignstack.assessment.domain.Inventory;
+import eu.sovereignstack.assessment.domain.Limits;
+import eu.sovereignstack.assessment.domain.Organisation;
+import eu.sovereignstack.assessment.domain.Policy;
+import eu.sovereignstack.assessment.inventory.CsvInventoryParser;
+import eu.sovereignstack.assessment.inventory.CycloneDxInventoryParser;
+import eu.sovereignstack.assessment.inventory.InventoryFormatException;
+import eu.sovereignstack.assessment.scoring.SovereigntyObjective;
+import eu.sovereignstack.assessment.service.AssessmentService;
+import eu.sovereignstack.assessment.service.NewAssessment;
+import eu.sovereignstack.assessment.service.Reports;
+import eu.sovereignstack.common.problem.Problem;
+import eu.sovereignstack.common.problem.ProblemException;
+
+@Path("/api/v1/assessments")
+@Tag(name = ApiTags.ASSESSMENTS, description = "Sovereignty assessments of an organisation's inventory, with their plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentResource {
+
+    static final String CSV = "text/csv";
+    static final String CYCLONEDX_JSON = "application/vnd.cyclonedx+json";
+    static final String CYCLONEDX_XML = "application/vnd.cyclonedx+xml";
+    static final String MARKDOWN = "text/markdown";
+    private static final String MINIMUM_SEAL_PATTERN = "^(SOV-[1-8]:[0-4])(,SOV-[1-8]:[0-4]){0,7}$";
+
+    private final AssessmentService service;
+    private final CallerContext caller;
+    private final CsvInventoryParser csv;
+    private final CycloneDxInventoryParser sbom;
+
+    AssessmentResource(AssessmentService service, CallerContext caller, CsvInventoryParser csv, CycloneDxInventoryParser sbom) {
+        this.service = service;
+        this.caller = caller;
+        this.csv = csv;
+        this.sbom = sbom;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "Assess an inventory (JSON)",
+            description = "Scores every item, explains every finding, ranks alternatives, plans waves and checks the target stack's "
+                    + "licences. The assessment belongs to the caller's organisation.")
+    @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid inventory (fields named)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "dependsOn has a cycle (the items of the cycle are named)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "The catalog refused the call; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog is unreachable; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "The catalog did not answer in time; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "an assessment request is required") @Valid AssessmentRequest body) {
+        Inventory inventory = new Inventory(body.organisation(), body.items());
+        return created(service.create(caller.caller(), new NewAssessment(body.name(), inventory, body.profile(), body.threshold(),
+                body.policy(), "json", null, null)));
+    }
+
+    @POST
+    @Consumes({CSV, CYCLONEDX_JSON, CYCLONEDX_XML, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "Assess an inventory file (CSV or CycloneDX SBOM)",
+            description = "text/csv with a header row (columns in the README); application/vnd.cyclonedx+json or "
+                    + "application/vnd.cyclonedx+xml (also application/xml). A malformed file is a 400 that says where.")
+    @RequestBody(content = {@Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            @Content(mediaType = CYCLONEDX_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            @Content(mediaType = CYCLONEDX_XML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @APIResponse(responseCode = "201", description = "Assessed and stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "The file is malformed (location given) or a parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "dependsOn has a cycle",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog is unreachable; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createFromFile(
+            @Parameter(hidden = true) @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "Organisation name (required for CSV; an SBOM's metadata is used otherwise)")
+            @QueryParam("organisation") @Size(max = Limits.NAME) @Pattern(regexp = Limits.SINGLE_LINE) String organisation,
+            @QueryParam("sector") @Size(max = Limits.SECTOR) @Pattern(regexp = Limits.SINGLE_LINE) String sector,
+            @QueryParam("country") @Pattern(regexp = Limits.COUNTRY) String country,
+            @QueryParam("name") @Size(max = Limits.NAME) @Pattern(regexp = Limits.SINGLE_LINE) String name,
+            @QueryParam("profile") @Size(max = 40) String profile,
+            @QueryParam("threshold") @DecimalMin("0") @DecimalMax("100") Double threshold,
+            @Parameter(description = "Policy gate, e.g. SOV-2:3,SOV-3:3")
+            @QueryParam("minimumSeal") @Pattern(regexp = MINIMUM_SEAL_PATTERN, message = "must look like SOV-2:3,SOV-3:3") String minimumSeal,
+            @NotNull(message = "a file is required") byte[] body) throws InventoryFormatException {
+        Organisation org = organisation == null || organisation.isBlank() ? null : new Organisation(organisation.trim(), sector, country);
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        Inventory inventory;
+        String format;
+        if (type.startsWith(CSV)) {
+            if (org == null) {
+                throw ProblemException.invalid("organisation", "is required for a CSV inventory");
+            }
+            inventory = csv.parse(new String(body, StandardCharsets.UTF_8), org);
+            format = "csv";
+        } else if (type.startsWith(CYCLONEDX_JSON)) {
+            inventory = sbom.parseJson(body, org);
+            format = "cyclonedx-json";
+        } else {
+            inventory = sbom.parseXml(body, org);
+            format = "cyclonedx-xml";
+        }
+        return created(service.create(caller.caller(), new NewAssessment(name, inventory, profile, threshold,
+                new Policy(minimumSeal(minimumSeal)), format, new String(body, StandardCharsets.UTF_8), null)));
+    }
+
+    @GET
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "The organisation's assessments, newest first")
+    @APIResponse(responseCode = "200", description = "One page of summaries")
+    public PageView<AssessmentSummary> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @Parameter(description = "At most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return service.list(caller.caller(), page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "An assessment with its whole result")
+    @APIResponse(responseCode = "200", description = "The assessment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AssessmentView get(@PathParam("id") String id) {
+        return found(service.find(caller.caller(), uuid(id)), id);
+    }
+
+    @GET
+    @Path("{id}/catalog-facts")
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "The catalog facts the assessment was computed from, as they were then")
+    @APIResponse(responseCode = "200", description = "Matches and products")
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResolveResult catalogFacts(@PathParam("id") String id) {
+        return found(service.catalogFacts(caller.caller(), uuid(id)), id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ORG_ADMIN)
+    @Operation(summary = "Delete an assessment (org-admin)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") String id) {
+        if (!service.delete(caller.caller(), uuid(id))) {
+            throw notFound(id);
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/rerun")
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "Assess the same inventory again against today's catalog, as a new assessment")
+    @APIResponse(responseCode = "201", description = "The new assessment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog is unreachable; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response rerun(@PathParam("id") String id) {
+        return created(found(service.rerun(caller.caller(), uuid(id)), id));
+    }
+
+    @GET
+    @Path("{id}/compare/{other}")
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "How the organisation moved from one assessment ({id}) to another ({other})")
+    @APIResponse(responseCode = "200", description = "Deltas per objective, findings resolved and new",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Comparison.class)))
+    @APIResponse(responseCode = "404", description = "Either assessment is not in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Comparison compare(@PathParam("id") String id, @PathParam("other") String other) {
+        return found(service.compare(caller.caller(), uuid(id), uuid(other)), id + " or " + other);
+    }
+
+    @GET
+    @Path("{id}/items.csv")
+    @Produces(CSV)
+    @RolesAllowed(Roles.ASSESSOR)
+    @Tag(name = ApiTags.EXPORTS)
+    @Operation(summary = "The result as CSV, one row per item")
+    @APIResponse(responseCode = "200", description = "CSV with a header row",
+            content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response itemsCsv(@PathParam("id") String id) {
+        return file(Reports.itemsCsv(get(id).result()), CSV, id + "-items.csv");
+    }
+
+    @GET
+    @Path("{id}/work-items.csv")
+    @Produces(CSV)
+    @RolesAllowed(Roles.ASSESSOR)
+    @Tag(name = ApiTags.EXPORTS)
+    @Operation(summary = "The waves' work items as CSV an issue tracker imports (Summary, Description, Labels, Priority, ...)")
+    @APIResponse(responseCode = "200", description = "CSV with a header row",
+            content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response workItemsCsv(@PathParam("id") String id) {
+        return file(Reports.workItemsCsv(get(id).result()), CSV, id + "-work-items.csv");
+    }
+
+    @GET
+    @Path("{id}/report.md")
+    @Produces(MARKDOWN)
+    @RolesAllowed(Roles.ASSESSOR)
+    @Tag(name = ApiTags.EXPORTS)
+    @Operation(summary = "A Markdown report for management: summary, objectives, top findings, waves")
+    @APIResponse(responseCode = "200", description = "Markdown",
+            content = @Content(mediaType = MARKDOWN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response report(@PathParam("id") String id) {
+        return file(Reports.markdown(get(id)), MARKDOWN + "; charset=UTF-8", id + "-report.md");
+    }
+
+    private static Response created(AssessmentView view) {
+        return Response.created(URI.create("/api/v1/assessments/" + view.id())).entity(view).build();
+    }
+
+    private static Response file(String content, String type, String filename) {
+        return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
+    private static Map<SovereigntyObjective, Integer> minimumSeal(String spec) {
+        Map<SovereigntyObjective, Integer> minimum = new EnumMap<>(SovereigntyObjective.class);
+        if (spec != null && !spec.isBlank()) {
+            for (String part : spec.split(",")) {
+                String[] pair = part.split(":");
+                minimum.put(SovereigntyObjective.byId(pair[0]).orElseThrow(), Integer.parseInt(pair[1]));
+            }
+        }
+        return minimum;
+    }
+
+    /** A malformed id names no assessment: 404, like an id of another organisation. */
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(id);
+        }
+    }
+
+    private static <T> T found(Optional<T> value, String id) {
+        return value.orElseThrow(() -> notFound(id));
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("assessment", id.length() > 80 ? id.substring(0, 80) + "..." : id);
+    }
+}

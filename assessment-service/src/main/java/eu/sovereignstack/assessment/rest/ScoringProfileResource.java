@@ -1,0 +1,36 @@
+package eu.sovereignstack.assessment.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.sovereignstack.assessment.scoring.ScoringProfile;
+import eu.sovereignstack.assessment.service.ScoringProfiles;
+
+@Path("/api/v1/scoring-profiles")
+@Tag(name = ApiTags.PROFILES, description = "Versioned objective weights an assessment can be scored with")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScoringProfileResource {
+
+    private final ScoringProfiles profiles;
+
+    ScoringProfileResource(ScoringProfiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "The scoring profiles; the default one is the CSF v1.2.1 weighting")
+    @APIResponse(responseCode = "200", description = "All profiles")
+    public List<ScoringProfile> profiles() {
+        return profiles.all();
+    }
+}

@@ -1,0 +1,256 @@
+package eu.sovereignstack.assessment.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import eu.sovereignstack.assessment.client.CatalogResolver;
+import eu.sovereignstack.assessment.client.ResolveRequest;
+import eu.sovereignstack.assessment.client.ResolveResult;
+import eu.sovereignstack.assessment.domain.Assessment;
+import eu.sovereignstack.assessment.domain.AssessmentResult;
+import eu.sovereignstack.assessment.domain.Inventory;
+import eu.sovereignstack.assessment.domain.InventoryItem;
+import eu.sovereignstack.assessment.domain.Policy;
+import eu.sovereignstack.assessment.licence.LicenceCheck;
+import eu.sovereignstack.assessment.plan.DependencyCycleException;
+import eu.sovereignstack.assessment.repository.AssessmentRepository;
+import eu.sovereignstack.assessment.rest.AssessmentSummary;
+import eu.sovereignstack.assessment.rest.AssessmentView;
+import eu.sovereignstack.assessment.rest.Comparison;
+import eu.sovereignstack.assessment.rest.PageView;
+import eu.sovereignstack.assessment.scoring.Finding;
+import eu.sovereignstack.assessment.scoring.ScoringProfile;
+import eu.sovereignstack.assessment.scoring.SovereigntyObjective;
+import eu.sovereignstack.assessment.scoring.SovereigntyScorer;
+import eu.sovereignstack.common.licence.SpdxLicences;
+import eu.sovereignstack.common.problem.Problem.FieldError;
+import eu.sovereignstack.common.problem.ProblemException;
+import eu.sovereignstack.common.problem.ProblemType;
+
+/**
+ * The assessment use cases. Creating one resolves the inventory against the catalog outside
+ * any transaction, computes the whole result, and only then stores it in one short
+ * transaction: a failure at any step stores nothing.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    public static final double DEFAULT_THRESHOLD = 70.0;
+
+    private final AssessmentRepository assessments;
+    private final ScoringProfiles profiles;
+    private final CatalogResolver catalog;
+    private final AssessmentEngine engine;
+    private final ObjectMapper json;
+
+    AssessmentService(AssessmentRepository assessments, ScoringProfiles profiles, CatalogResolver catalog,
+            SpdxLicences licences, LicenceCheck licenceCheck, ObjectMapper json) {
+        this.assessments = assessments;
+        this.profiles = profiles;
+        this.catalog = catalog;
+        this.engine = new AssessmentEngine(licences, licenceCheck);
+        this.json = json;
+    }
+
+    public AssessmentView create(Caller caller, NewAssessment request) {
+        Inventory inventory = request.inventory();
+        checkGraph(inventory);
+        ScoringProfile profile = request.profile() == null ? profiles.defaultProfile()
+                : profiles.find(request.profile()).orElseThrow(() -> ProblemException.invalid("profile",
+                        "unknown scoring profile '" + request.profile() + "'; see GET /api/v1/scoring-profiles"));
+        double threshold = request.threshold() == null ? DEFAULT_THRESHOLD : request.threshold();
+        Policy policy = request.policy() == null ? Policy.none() : request.policy();
+
+        ResolveResult resolved = resolve(inventory);
+        AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved);
+
+        Assessment assessment = new Assessment();
+        assessment.id = UUID.randomUUID();
+        assessment.tenant = caller.tenant();
+        assessment.name = request.name() == null || request.name().isBlank()
+                ? inventory.organisation().name() : request.name().trim();
+        assessment.createdBy = caller.user();
+        assessment.createdAt = Instant.now();
+        assessment.profileId = profile.id();
+        assessment.threshold = BigDecimal.valueOf(threshold);
+        assessment.policy = write(policy);
+        assessment.inputFormat = request.inputFormat();
+        assessment.inventory = write(inventory);
+        assessment.source = request.source();
+        assessment.result = write(result);
+        assessment.catalogFacts = write(resolved);
+        assessment.rerunOf = request.rerunOf();
+        assessment.score = BigDecimal.valueOf(result.organisation().score());
+        assessment.seal = result.organisation().seal();
+        assessment.itemCount = result.items().size();
+        QuarkusTransaction.requiringNew().run(() -> assessments.persist(assessment));
+        return view(assessment, result);
+    }
+
+    @Transactional
+    public PageView<AssessmentSummary> list(Caller caller, int page, int size) {
+        long total = assessments.countForTenant(caller.tenant());
+        List<AssessmentSummary> items = assessments.page(caller.tenant(), page, size).stream()
+                .map(s -> new AssessmentSummary(s.id(), s.name(), s.createdBy(), s.createdAt(), s.profileId(), s.inputFormat(),
+                        s.score().doubleValue(), s.seal(), s.itemCount(), s.rerunOf()))
+                .toList();
+        return new PageView<>(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    @Transactional
+    public Optional<AssessmentView> find(Caller caller, UUID id) {
+        return assessments.findForTenant(caller.tenant(), id).map(a -> view(a, read(a.result, AssessmentResult.class)));
+    }
+
+    /** The catalog facts the assessment was computed from, as the catalog answered then. */
+    @Transactional
+    public Optional<ResolveResult> catalogFacts(Caller caller, UUID id) {
+        return assessments.findForTenant(caller.tenant(), id).map(a -> read(a.catalogFacts, ResolveResult.class));
+    }
+
+    @Transactional
+    public boolean delete(Caller caller, UUID id) {
+        return assessments.deleteForTenant(caller.tenant(), id);
+    }
+
+    /** Assesses the same inventory, profile and policy again, against today's catalog, as a new assessment. */
+    public Optional<AssessmentView> rerun(Caller caller, UUID id) {
+        Optional<Assessment> original = QuarkusTransaction.requiringNew()
+                .call(() -> assessments.findForTenant(caller.tenant(), id));
+        return original.map(a -> create(caller, new NewAssessment(a.name, read(a.inventory, Inventory.class), a.profileId,
+                a.threshold.doubleValue(), read(a.policy, Policy.class), a.inputFormat, a.source, a.id)));
+    }
+
+    @Transactional
+    public Optional<Comparison> compare(Caller caller, UUID fromId, UUID toId) {
+        Optional<AssessmentView> from = find(caller, fromId);
+        Optional<AssessmentView> to = find(caller, toId);
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        AssessmentResult a = from.get().result();
+        AssessmentResult b = to.get().result();
+        List<Comparison.ObjectiveDelta> objectives = new ArrayList<>();
+        for (SovereigntyObjective objective : SovereigntyObjective.values()) {
+            int before = a.organisation().levels().get(objective);
+            int after = b.organisation().levels().get(objective);
+            objectives.add(new Comparison.ObjectiveDelta(objective, before, after, after - before));
+        }
+        Map<String, Comparison.ComparedFinding> before = findings(a);
+        Map<String, Comparison.ComparedFinding> after = findings(b);
+        return Optional.of(new Comparison(side(from.get()), side(to.get()),
+                SovereigntyScorer.round(b.organisation().score() - a.organisation().score(), 1),
+                b.organisation().seal() - a.organisation().seal(), objectives,
+                before.entrySet().stream().filter(e -> !after.containsKey(e.getKey())).map(Map.Entry::getValue).toList(),
+                after.entrySet().stream().filter(e -> !before.containsKey(e.getKey())).map(Map.Entry::getValue).toList()));
+    }
+
+    private static Comparison.Side side(AssessmentView view) {
+        return new Comparison.Side(view.id(), view.name(), view.createdAt(), view.result().organisation().score(),
+                view.result().organisation().seal());
+    }
+
+    private static Map<String, Comparison.ComparedFinding> findings(AssessmentResult result) {
+        Map<String, Comparison.ComparedFinding> findings = new LinkedHashMap<>();
+        for (AssessmentResult.ItemResult item : result.items()) {
+            for (Finding finding : item.assessment().findings()) {
+                findings.putIfAbsent(item.id() + "\u0000" + finding.code() + "\u0000" + finding.objective(),
+                        new Comparison.ComparedFinding(item.id(), item.name(), finding.code(), finding.objective(),
+                                finding.severity(), finding.message()));
+            }
+        }
+        return findings;
+    }
+
+    /** Ids unique, dependsOn naming existing items, and an order to migrate in (no cycle). */
+    static void checkGraph(Inventory inventory) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        List<InventoryItem> items = inventory.items();
+        for (int i = 0; i < items.size(); i++) {
+            Integer earlier = index.putIfAbsent(items.get(i).id(), i);
+            if (earlier != null) {
+                errors.add(new FieldError("items[" + i + "].id", "duplicates items[" + earlier + "].id '" + items.get(i).id() + "'"));
+            }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            for (String dependency : items.get(i).dependsOn()) {
+                if (!index.containsKey(dependency)) {
+                    errors.add(new FieldError("items[" + i + "].dependsOn", "names no item of this inventory: '" + dependency + "'"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() > 100 ? errors.subList(0, 100) : errors);
+        }
+        try {
+            AssessmentEngine.checkOrder(inventory);
+        } catch (DependencyCycleException e) {
+            Set<String> inCycle = new HashSet<>(e.cycle());
+            List<FieldError> cycleErrors = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (inCycle.contains(items.get(i).id())) {
+                    cycleErrors.add(new FieldError("items[" + i + "].dependsOn", "is part of the cycle " + String.join(" -> ", e.cycle())));
+                }
+            }
+            throw new ProblemException(ProblemType.UNPROCESSABLE,
+                    "The items depend on each other in a cycle, so no migration order exists: " + String.join(" -> ", e.cycle()) + ".",
+                    cycleErrors, Map.of());
+        }
+    }
+
+    private ResolveResult resolve(Inventory inventory) {
+        List<ResolveRequest.Item> entries = inventory.items().stream()
+                .map(item -> new ResolveRequest.Item(item.id(), blankToNull(item.slug()), blankToNull(item.purl()), item.name()))
+                .toList();
+        try {
+            return catalog.resolve(entries);
+        } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException | WebApplicationException e) {
+            throw CatalogResolver.unavailable(e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private AssessmentView view(Assessment a, AssessmentResult result) {
+        return new AssessmentView(a.id, a.name, a.createdBy, a.createdAt, a.profileId, a.inputFormat, a.rerunOf, result);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
+        }
+    }
+}
