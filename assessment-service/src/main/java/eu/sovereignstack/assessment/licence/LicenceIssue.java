@@ -1,0 +1,22 @@
+package eu.sovereignstack.assessment.licence;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A licence finding about a target stack.
+ *
+ * @param kind     what it is about
+ * @param items    the item ids involved: the including item first, then the included one
+ * @param licences the licence expressions of those items, in the same order (empty when unknown)
+ * @param reason   a sentence a person can read
+ */
+public record LicenceIssue(IssueKind kind, List<String> items, List<String> licences, String reason) {
+
+    public LicenceIssue {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(reason, "reason");
+        items = List.copyOf(items);
+        licences = List.copyOf(licences);
+    }
+}
