@@ -75,6 +75,12 @@ public class Product {
     public String website;
     @Column(name = "source_repository")
     public String sourceRepository;
+    /** Package URLs of its packages and images, canonical and without version (see {@link PackageUrl}). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> purls = new ArrayList<>();
+    /** Other names inventories use for it ("Azure AD" for Microsoft Entra ID). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> aliases = new ArrayList<>();
     @Column(name = "latest_release_version")
     public String latestReleaseVersion;
     @Column(name = "latest_release_date")

@@ -1,5 +1,6 @@
 package eu.sovereignstack.catalog.repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,15 @@ public class AlternativeRepository implements PanacheRepository<Alternative> {
     public List<Alternative> replacing(Product product) {
         return list("select a from Alternative a join fetch a.product p where a.replaces = ?1 "
                 + "order by a.fit, p.openSource desc, p.name", product);
+    }
+
+    /**
+     * The alternatives of several products in one query, each product's in the order of
+     * {@link #replacing(Product)}.
+     */
+    public List<Alternative> replacingAny(Collection<Long> productIds) {
+        return productIds.isEmpty() ? List.of() : list("select a from Alternative a join fetch a.product p join fetch a.replaces r "
+                + "where r.id in ?1 order by r.id, a.fit, p.openSource desc, p.name", productIds);
     }
 
     /** The products that {@code product} can replace. */

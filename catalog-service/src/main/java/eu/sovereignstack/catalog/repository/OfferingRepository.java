@@ -1,5 +1,6 @@
 package eu.sovereignstack.catalog.repository;
 
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,11 @@ public class OfferingRepository implements PanacheRepository<Offering> {
 
     public List<Offering> byProduct(Product product) {
         return list(WITH_PARTS + "where o.product = ?1 order by v.name", product);
+    }
+
+    /** The offerings of several products in one query, by provider name. */
+    public List<Offering> byProducts(Collection<Long> productIds) {
+        return productIds.isEmpty() ? List.of() : list(WITH_PARTS + "where p.id in ?1 order by v.name, p.slug", productIds);
     }
 
     public List<Offering> listAllWithParts() {

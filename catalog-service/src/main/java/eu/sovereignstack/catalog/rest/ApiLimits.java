@@ -27,6 +27,14 @@ public final class ApiLimits {
     public static final int PAGE_SIZE_MAX = 100;
     public static final int PAGE_MAX = 10_000;
     public static final int IMPORT_PRODUCTS = 500;
+    public static final int PURLS = 20;
+    public static final int PURL = 300;
+    public static final int ALIASES = 20;
+    public static final int ALIAS = 120;
+    public static final int RESOLVE_ITEMS = 1000;
+    public static final int RESOLVE_REF = 200;
+    public static final int RESOLVE_NAME = 200;
+    public static final int RESOLVE_PURL = 500;
     /** No control characters (line breaks included) in single-line text. */
     public static final String SINGLE_LINE = "^[^\\p{Cc}]*$";
     /** Free text may hold line breaks and tabs, but no other control characters. */

@@ -8,6 +8,7 @@ public final class ApiTags {
     public static final String REFERENCE = "Reference data";
     public static final String PROVIDERS = "Providers and offerings";
     public static final String TRANSFER = "Import and export";
+    public static final String RESOLVE = "Inventory resolution";
 
     private ApiTags() {
     }

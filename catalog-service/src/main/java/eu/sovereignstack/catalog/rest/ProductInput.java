@@ -83,6 +83,16 @@ public record ProductInput(
         @Schema(examples = "https://github.com/nextcloud/server", maxLength = URL)
         String sourceRepository,
 
+        @Size(max = PURLS)
+        @Schema(description = "Package URLs of its packages and images; stored canonical, without version, qualifiers and subpath",
+                examples = "[\"pkg:github/nextcloud/server\", \"pkg:docker/library/nextcloud\"]", maxItems = PURLS)
+        List<@NotBlank @Size(max = PURL) @Pattern(regexp = SINGLE_LINE) String> purls,
+
+        @Size(max = ALIASES)
+        @Schema(description = "Other names inventories use for it", examples = "[\"Azure AD\", \"Entra ID\"]", maxItems = ALIASES)
+        List<@NotBlank @Size(max = ALIAS)
+             @Pattern(regexp = SINGLE_LINE, message = "must be a single line without control characters") String> aliases,
+
         @Valid
         HealthInput health,
 

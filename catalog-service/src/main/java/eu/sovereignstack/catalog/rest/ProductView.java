@@ -37,6 +37,10 @@ public record ProductView(
         boolean euJurisdiction,
         String website,
         String sourceRepository,
+        @Schema(description = "Package URLs of its packages and images, without version")
+        List<String> purls,
+        @Schema(description = "Other names inventories use for it")
+        List<String> aliases,
         ProductInput.HealthInput health,
         LocalDate factsAsOf,
         Instant createdAt,

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import eu.sovereignstack.catalog.domain.DeploymentModel;
+import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.rest.ProductInput;
 import eu.sovereignstack.catalog.rest.ProductSummary;
@@ -21,7 +22,8 @@ final class ProductMapper {
         return new ProductView(p.slug, p.name, p.kind, p.category, p.description, steward(p), p.licenceExpression,
                 List.copyOf(p.licenceIds), p.licenceFamily, p.openSource, p.governance, deploymentModels(p),
                 List.copyOf(p.standards), List.copyOf(p.certifications), List.copyOf(p.dataLocations), p.euJurisdiction,
-                p.website, p.sourceRepository, health(p), p.factsAsOf, p.createdAt, p.updatedAt, p.version);
+                p.website, p.sourceRepository, List.copyOf(p.purls), List.copyOf(p.aliases), health(p), p.factsAsOf,
+                p.createdAt, p.updatedAt, p.version);
     }
 
     static ProductSummary toSummary(Product p) {
@@ -33,10 +35,14 @@ final class ProductMapper {
     static ProductInput toInput(Product p) {
         return new ProductInput(p.slug, p.name, p.kind, p.category, p.description, steward(p), p.licenceExpression,
                 p.governance, deploymentModels(p), List.copyOf(p.standards), List.copyOf(p.certifications),
-                List.copyOf(p.dataLocations), p.website, p.sourceRepository, health(p), p.factsAsOf, null);
+                List.copyOf(p.dataLocations), p.website, p.sourceRepository, List.copyOf(p.purls), List.copyOf(p.aliases),
+                health(p), p.factsAsOf, null);
     }
 
-    /** Writes what the client sent onto the entity; the slug is set only on creation. */
+    /**
+     * Writes what the client sent onto the entity; the slug is set only on creation. The purls
+     * must have been checked: they are stored in canonical form.
+     */
     static void apply(ProductInput in, LicenceExpression licence, Product p) {
         p.name = in.name().trim();
         p.kind = in.kind();
@@ -55,6 +61,8 @@ final class ProductMapper {
         p.dataLocations = distinct(in.dataLocations());
         p.website = in.website();
         p.sourceRepository = in.sourceRepository();
+        p.purls = distinct(in.purls() == null ? null : in.purls().stream().map(PackageUrl::canonical).toList());
+        p.aliases = distinct(trimmed(in.aliases()));
         ProductInput.HealthInput health = in.health();
         p.latestReleaseVersion = health == null ? null : health.latestReleaseVersion();
         p.latestReleaseDate = health == null ? null : health.latestReleaseDate();

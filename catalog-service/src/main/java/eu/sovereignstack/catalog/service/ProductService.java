@@ -20,10 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.repository.CategoryRepository;
 import eu.sovereignstack.catalog.repository.ProductRepository;
 import eu.sovereignstack.catalog.repository.ProductSearch;
+import eu.sovereignstack.catalog.rest.ApiLimits;
 import eu.sovereignstack.catalog.rest.ImportResult;
 import eu.sovereignstack.catalog.rest.PageView;
 import eu.sovereignstack.catalog.rest.ProductInput;
@@ -195,11 +197,25 @@ public class ProductService {
         return new ImportResult(created, updated, unchanged);
     }
 
-    /** Checks what bean validation cannot: the category exists and the licence is valid SPDX. */
+    /**
+     * Checks what bean validation cannot: the category exists, the licence is valid SPDX and
+     * every purl is a Package URL whose canonical form fits the column.
+     */
     private LicenceExpression checkFacts(ProductInput input, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         if (categories.findByIdOptional(input.category()).isEmpty()) {
             errors.add(new FieldError(prefix + "category", "unknown category '" + input.category() + "'; see GET /api/v1/categories"));
+        }
+        List<String> purls = input.purls() == null ? List.of() : input.purls();
+        for (int i = 0; i < purls.size(); i++) {
+            try {
+                if (PackageUrl.canonical(purls.get(i)).length() > ApiLimits.PURL) {
+                    errors.add(new FieldError(prefix + "purls[" + i + "]",
+                            "its canonical form is longer than " + ApiLimits.PURL + " characters"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(prefix + "purls[" + i + "]", e.getMessage()));
+            }
         }
         LicenceExpression licence = null;
         try {

@@ -115,4 +115,31 @@ class ImportResourceTest {
                 .extract().path("unchanged");
         assertEquals(firstBatch.size(), unchanged.size());
     }
+
+    @Test
+    void purlsAndAliasesRoundTripThroughExportAndImport() {
+        String slug = TestProducts.uniqueSlug("roundtrip");
+        Map<String, Object> product = TestProducts.valid(slug);
+        product.put("purls", List.of("pkg:github/example/" + slug + "@v1", "pkg:docker/example/" + slug));
+        product.put("aliases", List.of("Round Trip " + slug));
+        asEditor().body(product).when().post("/api/v1/products").then().statusCode(201);
+
+        List<Map<String, Object>> exported = asViewer().when().get("/api/v1/export")
+                .then().statusCode(200).extract().path("products.findAll { it.slug == '" + slug + "' }");
+        assertEquals(1, exported.size());
+        assertEquals(List.of("pkg:github/example/" + slug, "pkg:docker/example/" + slug), exported.get(0).get("purls"));
+        assertEquals(List.of("Round Trip " + slug), exported.get(0).get("aliases"));
+
+        asEditor().body(Map.of("products", exported)).when().post(IMPORT)
+                .then().statusCode(200).body("unchanged", equalTo(List.of(slug)));
+        asEditor().body(Map.of("products", List.of(TestProducts.with(exported.get(0), "aliases", List.of("Other name")))))
+                .when().post(IMPORT)
+                .then().statusCode(200).body("updated", equalTo(List.of(slug)));
+        asViewer().when().get("/api/v1/products/" + slug)
+                .then().body("aliases", equalTo(List.of("Other name")))
+                .body("purls", equalTo(List.of("pkg:github/example/" + slug, "pkg:docker/example/" + slug)));
+        asEditor().body(Map.of("products", List.of(TestProducts.with(exported.get(0), "purls", List.of("pkg:ok/x", "bad")))))
+                .when().post(IMPORT)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("products[0].purls[1]")));
+    }
 }

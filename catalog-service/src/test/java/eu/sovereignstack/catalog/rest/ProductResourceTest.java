@@ -404,4 +404,88 @@ class ProductResourceTest {
         asViewer().queryParam("size", ApiLimits.PAGE_SIZE_MAX).when().get(PRODUCTS)
                 .then().statusCode(200).body("items.size()", lessThanOrEqualTo(ApiLimits.PAGE_SIZE_MAX));
     }
+
+    // ---- package URLs and aliases ----------------------------------------------------------
+
+    @Test
+    void purlsAreStoredCanonicalWithoutVersionAndAliasesTrimmedAndDistinct() {
+        Map<String, Object> product = TestProducts.valid(TestProducts.uniqueSlug("ids"));
+        product.put("purls", List.of("pkg:maven/org.example/Thing@1.0?type=jar#META-INF", "pkg:github/Example/Thing",
+                "pkg:maven/org.example/Thing@2.0", "pkg:npm/@example/thing@3"));
+        product.put("aliases", List.of(" Thing ", "Thing", "Example Thing Server"));
+        String slug = create(product);
+        asViewer().when().get(PRODUCTS + "/" + slug)
+                .then().statusCode(200)
+                .body("purls", equalTo(List.of("pkg:maven/org.example/Thing", "pkg:github/example/thing",
+                        "pkg:npm/%40example/thing")))
+                .body("aliases", equalTo(List.of("Thing", "Example Thing Server")));
+        asViewer().when().get(PRODUCTS + "/keycloak")
+                .then().body("purls", hasItem("pkg:maven/org.keycloak/keycloak-core"));
+        asViewer().when().get(PRODUCTS + "/microsoft-entra-id")
+                .then().body("aliases", hasItems("Azure AD", "Entra ID"));
+    }
+
+    @Test
+    void aBadPurlIsA400NamingItsIndexOnCreateReplaceAndPatch() {
+        String slug = TestProducts.uniqueSlug("badpurl");
+        asEditor().body(TestProducts.with(TestProducts.valid(slug), "purls", List.of("not a purl")))
+                .when().post(PRODUCTS)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("purls[0]")))
+                .body("errors[0].message", containsString("Package URL"));
+        asViewer().when().get(PRODUCTS + "/" + slug).then().statusCode(404);
+
+        create(TestProducts.valid(slug));
+        asEditor().header("If-Match", "\"0\"")
+                .body(TestProducts.with(TestProducts.valid(slug), "purls", List.of("https://github.com/example/thing")))
+                .when().put(PRODUCTS + "/" + slug)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("purls[0]")));
+        asEditor().header("If-Match", "\"0\"")
+                .body(TestProducts.with(TestProducts.valid(slug), "purls", List.of("pkg:github/example/thing", "pkg:")))
+                .when().put(PRODUCTS + "/" + slug)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("purls[1]")));
+        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+                .body("{\"purls\": [\"pkg:maven\"]}").when().patch(PRODUCTS + "/" + slug)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("purls[0]")));
+        asViewer().when().get(PRODUCTS + "/" + slug).then().body("version", equalTo(0)).body("purls", equalTo(List.of()));
+    }
+
+    @Test
+    void purlsAndAliasesAreBounded() {
+        Map<String, Object> product = TestProducts.valid(TestProducts.uniqueSlug("bounds"));
+        product.put("purls", List.of("pkg:npm/" + "a".repeat(ApiLimits.PURL)));
+        product.put("aliases", List.of("a".repeat(ApiLimits.ALIAS + 1), "two\nlines", ""));
+        asEditor().body(product).when().post(PRODUCTS)
+                .then().statusCode(400)
+                .body("errors.field", equalTo(List.of("aliases[0]", "aliases[1]", "aliases[2]", "purls[0]")));
+        List<String> many = java.util.stream.IntStream.rangeClosed(0, ApiLimits.PURLS)
+                .mapToObj(i -> "pkg:npm/p" + i).toList();
+        asEditor().body(TestProducts.with(TestProducts.valid(TestProducts.uniqueSlug("many")), "purls", many))
+                .when().post(PRODUCTS)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("purls")));
+        // a purl can grow when made canonical (':' becomes %3A): the stored form must fit too
+        String growing = "pkg:generic/" + "a:".repeat(140);
+        asEditor().body(TestProducts.with(TestProducts.valid(TestProducts.uniqueSlug("growing")), "purls", List.of(growing)))
+                .when().post(PRODUCTS)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("purls[0]")))
+                .body("errors[0].message", containsString("canonical"));
+    }
+
+    @Test
+    void mergePatchSetsAndRemovesPurlsAndAliases() {
+        String slug = create(TestProducts.valid(TestProducts.uniqueSlug("patchids")));
+        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+                .body("{\"purls\": [\"pkg:pypi/Example_Thing@1.0\"], \"aliases\": [\"ET\"]}")
+                .when().patch(PRODUCTS + "/" + slug)
+                .then().statusCode(200)
+                .body("purls", equalTo(List.of("pkg:pypi/example-thing")))
+                .body("aliases", equalTo(List.of("ET")));
+        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+                .body("{\"purls\": null}")
+                .when().patch(PRODUCTS + "/" + slug)
+                .then().statusCode(200)
+                .body("purls", equalTo(List.of()))
+                .body("aliases", equalTo(List.of("ET")));
+    }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -16,7 +18,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
+import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
+import eu.sovereignstack.catalog.domain.ProductMatcher;
 import eu.sovereignstack.catalog.repository.AlternativeRepository;
 import eu.sovereignstack.catalog.repository.ProductRepository;
 import eu.sovereignstack.common.licence.LicenceExpression;
@@ -76,5 +80,41 @@ class SeedCatalogTest {
                 .toList();
         assertEquals(List.of(), orphans);
         assertEquals(0, products.count("factsAsOf is null"));
+    }
+
+    @Test
+    @Transactional
+    void seededIdentifiersAreCanonicalAndBelongToOneProductEach() {
+        List<Product> all = products.list("order by slug");
+        List<String> problems = new ArrayList<>();
+        Map<String, String> ownerOfName = new HashMap<>();
+        Map<String, String> ownerOfPackage = new HashMap<>();
+        for (Product product : all) {
+            for (String purl : product.purls) {
+                if (!purl.equals(PackageUrl.canonical(purl))) {
+                    problems.add(product.slug + ": " + purl + " is not canonical");
+                }
+                String owner = ownerOfPackage.putIfAbsent(PackageUrl.packageKey(purl).orElseThrow(), product.slug);
+                if (owner != null && !owner.equals(product.slug)) {
+                    problems.add(purl + " belongs to " + owner + " and " + product.slug);
+                }
+            }
+            List<String> names = new ArrayList<>(product.aliases);
+            names.add(product.name);
+            names.add(product.slug);
+            for (String name : names) {
+                String owner = ownerOfName.putIfAbsent(ProductMatcher.normalise(name), product.slug);
+                if (owner != null && !owner.equals(product.slug)) {
+                    problems.add("'" + name + "' names " + owner + " and " + product.slug);
+                }
+            }
+            if (!product.aliases.equals(product.aliases.stream().map(String::trim).distinct().toList())) {
+                problems.add(product.slug + ": aliases are not trimmed and distinct");
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(all.stream().filter(p -> !p.purls.isEmpty()).count() >= 40, "at least 40 products with purls");
+        assertEquals(List.of(), all.stream().filter(p -> !p.openSource && p.aliases.isEmpty()).map(p -> p.slug).toList(),
+                "every proprietary product has aliases");
     }
 }

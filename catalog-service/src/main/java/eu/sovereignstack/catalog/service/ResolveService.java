@@ -1,0 +1,131 @@
+package eu.sovereignstack.catalog.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import eu.sovereignstack.catalog.domain.Alternative;
+import eu.sovereignstack.catalog.domain.Jurisdiction;
+import eu.sovereignstack.catalog.domain.MatchedBy;
+import eu.sovereignstack.catalog.domain.Offering;
+import eu.sovereignstack.catalog.domain.Product;
+import eu.sovereignstack.catalog.domain.ProductMatcher;
+import eu.sovereignstack.catalog.repository.AlternativeRepository;
+import eu.sovereignstack.catalog.repository.OfferingRepository;
+import eu.sovereignstack.catalog.repository.ProductRepository;
+import eu.sovereignstack.catalog.rest.ResolveRequest;
+import eu.sovereignstack.catalog.rest.ResolveResult;
+import eu.sovereignstack.catalog.rest.ResolvedOffering;
+import eu.sovereignstack.catalog.rest.ResolvedProduct;
+import eu.sovereignstack.common.problem.Problem.FieldError;
+import eu.sovereignstack.common.problem.ProblemException;
+
+/**
+ * Recognises a batch of inventory items as catalog products. The catalog is read in three
+ * queries whatever the batch size (all products, the alternatives of the matched ones, the
+ * offerings of every product in the result), and every item is matched in memory.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ResolveService {
+
+    private final ProductRepository products;
+    private final AlternativeRepository alternatives;
+    private final OfferingRepository offerings;
+
+    ResolveService(ProductRepository products, AlternativeRepository alternatives, OfferingRepository offerings) {
+        this.products = products;
+        this.alternatives = alternatives;
+        this.offerings = offerings;
+    }
+
+    public ResolveResult resolve(List<ResolveRequest.Item> items) {
+        check(items);
+        List<Product> catalog = products.list("order by slug");
+        Map<String, Product> bySlug = catalog.stream().collect(Collectors.toMap(p -> p.slug, Function.identity()));
+        ProductMatcher matcher = ProductMatcher.of(catalog.stream()
+                .map(p -> new ProductMatcher.Candidate(p.slug, p.name, p.aliases, p.purls))
+                .toList());
+
+        List<ResolveResult.Match> matches = new ArrayList<>(items.size());
+        Set<Product> matched = new LinkedHashSet<>();
+        for (ResolveRequest.Item item : items) {
+            ProductMatcher.Match match = matcher.match(item.slug(), item.purl(), item.name());
+            matches.add(new ResolveResult.Match(item.ref(), match.slug(), match.matchedBy()));
+            if (match.matchedBy() != MatchedBy.NONE) {
+                matched.add(bySlug.get(match.slug()));
+            }
+        }
+
+        Map<Product, List<Alternative>> alternativesOf = alternatives.replacingAny(ids(matched)).stream()
+                .collect(Collectors.groupingBy(a -> bySlug.get(a.replaces.slug), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Product>> openByCategory = catalog.stream().filter(p -> p.openSource)
+                .collect(Collectors.groupingBy(p -> p.category));
+        Map<Product, List<String>> peersOf = new HashMap<>();
+        Set<Product> involved = new LinkedHashSet<>(matched);
+        for (Product product : matched) {
+            alternativesOf.getOrDefault(product, List.of()).forEach(a -> involved.add(bySlug.get(a.product.slug)));
+            List<Product> peers = openByCategory.getOrDefault(product.category, List.of()).stream()
+                    .filter(p -> p != product)
+                    .toList();
+            involved.addAll(peers);
+            peersOf.put(product, peers.stream().map(p -> p.slug).toList());
+        }
+        Map<Product, List<ResolvedOffering>> offeringsOf = offerings.byProducts(ids(involved)).stream()
+                .collect(Collectors.groupingBy(o -> bySlug.get(o.product.slug),
+                        Collectors.mapping(ResolveService::offering, Collectors.toList())));
+
+        Map<String, ResolvedProduct> resolved = new LinkedHashMap<>();
+        for (Product product : involved) {
+            resolved.put(product.slug, new ResolvedProduct(ProductMapper.toView(product),
+                    alternativesOf.getOrDefault(product, List.of()).stream()
+                            .map(a -> new ResolvedProduct.Alternative(a.product.slug, a.fit, a.notes))
+                            .toList(),
+                    offeringsOf.getOrDefault(product, List.of()),
+                    peersOf.getOrDefault(product, List.of())));
+        }
+        return new ResolveResult(matches, resolved);
+    }
+
+    /** Refs are unique, and every item names its product somehow; all offending items are reported at once. */
+    private static void check(List<ResolveRequest.Item> items) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            ResolveRequest.Item item = items.get(i);
+            Integer earlier = firstIndex.putIfAbsent(item.ref(), i);
+            if (earlier != null) {
+                errors.add(new FieldError("items[" + i + "].ref", "duplicates items[" + earlier + "].ref"));
+            }
+            if (isBlank(item.slug()) && isBlank(item.purl()) && isBlank(item.name())) {
+                errors.add(new FieldError("items[" + i + "]", "needs at least one of slug, purl and name"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static List<Long> ids(Set<Product> products) {
+        return products.stream().map(p -> p.id).toList();
+    }
+
+    private static ResolvedOffering offering(Offering o) {
+        return new ResolvedOffering(o.provider.slug, o.provider.name, o.provider.country,
+                Jurisdiction.isEuEea(o.provider.country), List.copyOf(o.provider.certifications), o.name,
+                List.copyOf(o.countries));
+    }
+}
