@@ -39,13 +39,15 @@ public class CatalogResolver {
 
     /** The catalog's view of the entries: matches keyed by the entries' refs, and every product named. */
     public ResolveResult resolve(List<ResolveRequest.Item> entries) {
+        // Each distinct (slug, purl, name) is asked once, under a short ref of its own.
         Map<String, ResolveRequest.Item> unique = new LinkedHashMap<>();
         Map<String, String> keyOfRef = new HashMap<>();
         for (ResolveRequest.Item entry : entries) {
-            String key = (entry.slug() == null ? "" : entry.slug()) + "\u0000" + (entry.purl() == null ? "" : entry.purl())
+            String identity = (entry.slug() == null ? "" : entry.slug()) + "\u0000" + (entry.purl() == null ? "" : entry.purl())
                     + "\u0000" + (entry.name() == null ? "" : entry.name().trim().toLowerCase(java.util.Locale.ROOT));
-            keyOfRef.put(entry.ref(), key);
-            unique.putIfAbsent(key, new ResolveRequest.Item(key, entry.slug(), entry.purl(), entry.name()));
+            ResolveRequest.Item asked = unique.computeIfAbsent(identity,
+                    i -> new ResolveRequest.Item("e" + unique.size(), entry.slug(), entry.purl(), entry.name()));
+            keyOfRef.put(entry.ref(), asked.ref());
         }
         List<ResolveRequest.Item> asked = new ArrayList<>(unique.values());
         Map<String, ResolveResult.Match> byKey = new HashMap<>();

@@ -1,0 +1,331 @@
+package eu.sovereignstack.assessment.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import eu.sovereignstack.assessment.CatalogStub;
+import eu.sovereignstack.assessment.Tokens;
+import eu.sovereignstack.testsupport.LocalPostgresDatabase;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalPostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "assessment_test"))
+@QuarkusTestResource(CatalogStub.class)
+class AssessmentResourceTest {
+
+    static final String ASSESSMENTS = "/api/v1/assessments";
+
+    static String resource(String name) {
+        try (InputStream in = AssessmentResourceTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    static String createMunicipality(String token) {
+        return as(token).contentType(ContentType.JSON).body(resource("assessments/municipality.json"))
+                .when().post(ASSESSMENTS).then().statusCode(201).extract().path("id");
+    }
+
+    // ---- the worked example ---------------------------------------------------------------
+
+    @Test
+    void theMunicipalityGetsFindingsAlternativesAndWavesWithIdentityFirst() {
+        ValidatableResponse response = as(Tokens.assessor()).contentType(ContentType.JSON)
+                .body(resource("assessments/municipality.json"))
+                .when().post(ASSESSMENTS)
+                .then().statusCode(201)
+                .header("Location", containsString(ASSESSMENTS + "/"))
+                .body("name", equalTo("Municipality baseline 2026"))
+                .body("createdBy", equalTo("assessor"))
+                .body("profile", equalTo("eu-csf-1.2.1"))
+                .body("result.organisation.itemCount", equalTo(6))
+                .body("result.organisation.unknownItems", equalTo(1))
+                .body("result.organisation.score", lessThan(50f))
+                .body("result.organisation.projectedScore", greaterThan(70f));
+        JsonPath result = response.extract().jsonPath().setRootPath("result");
+
+        assertEquals("microsoft-entra-id", result.getString("items.find { it.id == 'idp' }.product"));
+        assertEquals("vmware-vsphere", result.getString("items.find { it.id == 'virtualisation' }.product"));
+        assertEquals(List.of("NONE"), result.getList("items.findAll { it.id == 'portal' }.matchedBy"));
+        assertTrue(result.getList("items.find { it.id == 'portal' }.assessment.findings.code").contains("UNKNOWN_COMPONENT"));
+        assertTrue(result.getList("items.find { it.id == 'office' }.assessment.findings.code")
+                .containsAll(List.of("NON_EU_JURISDICTION", "DATA_OUTSIDE_EU", "PROPRIETARY_LICENCE")));
+        assertEquals(0, result.getInt("items.find { it.id == 'office' }.assessment.levels.'SOV-2'"));
+
+        assertTrue(alternatives(result, "virtualisation").stream().anyMatch(s -> s.equals("proxmox-ve") || s.equals("opennebula")),
+                alternatives(result, "virtualisation").toString());
+        assertTrue(alternatives(result, "office").stream().anyMatch(s -> List.of("nextcloud", "bluemind", "cryptpad", "exo-platform",
+                "collabora-online").contains(s)), alternatives(result, "office").toString());
+        assertTrue(alternatives(result, "idp").contains("keycloak"), alternatives(result, "idp").toString());
+        assertTrue(alternatives(result, "meetings").stream().anyMatch(s -> s.equals("jitsi-meet") || s.equals("bigbluebutton")),
+                alternatives(result, "meetings").toString());
+        assertTrue(result.getString("items.find { it.id == 'storage' }.plan.chosen.product") != null);
+        assertTrue(result.getFloat("items.find { it.id == 'storage' }.plan.chosen.scoreAfter")
+                > result.getFloat("items.find { it.id == 'storage' }.assessment.score"));
+
+        assertEquals(List.of("idp"), result.getList("waves[0].items.id"), "identity migrates first");
+        assertTrue(result.getList("waves[1].items.id").containsAll(List.of("virtualisation", "office", "meetings", "storage")));
+        assertEquals(result.getInt("waves[0].effort") + result.getInt("waves[1].effort"), result.getInt("waves[1].cumulativeEffort"));
+        assertEquals("RETAIN", result.getString("items.find { it.id == 'portal' }.plan.disposition"));
+        assertTrue(List.of("REPURCHASE", "REFACTOR").contains(result.getString("items.find { it.id == 'idp' }.plan.disposition")));
+        assertEquals("EXTRA_LARGE", result.getString("items.find { it.id == 'idp' }.plan.effort"),
+                "critical, confidential, 1,200 users and five dependents push the effort up");
+
+        assertEquals(false, result.getBoolean("policy.passed"));
+        assertTrue(result.getList("policy.items.id").contains("office"));
+        assertTrue(result.getList("policy.organisationMisses.objective").contains("SOV-2"));
+    }
+
+    private static List<String> alternatives(JsonPath result, String id) {
+        return result.getList("items.find { it.id == '" + id + "' }.plan.alternatives.product");
+    }
+
+    @Test
+    void theCatalogIsAskedInOneCallWithTheCallersToken() {
+        int before = CatalogStub.server().countRequestsMatching(postRequestedFor(urlEqualTo("/api/v1/products/resolve")).build()).getCount();
+        createMunicipality(Tokens.assessor());
+        CatalogStub.server().verify(before + 1, postRequestedFor(urlEqualTo("/api/v1/products/resolve"))
+                .withHeader("Authorization", matching("Bearer ey.+")));
+    }
+
+    // ---- other formats ----------------------------------------------------------------------------
+
+    @Test
+    void aCsvInventoryIsAssessed() {
+        as(Tokens.assessor()).contentType("text/csv").queryParam("organisation", "Ville d'Exemple")
+                .queryParam("minimumSeal", "SOV-3:3")
+                .body(resource("assessments/municipality.csv"))
+                .when().post(ASSESSMENTS)
+                .then().statusCode(201)
+                .body("inputFormat", equalTo("csv"))
+                .body("result.organisation.name", equalTo("Ville d'Exemple"))
+                .body("result.items.id", hasItems("idp", "files"))
+                .body("result.items.find { it.id == 'files' }.product", equalTo("nextcloud"))
+                .body("result.policy.minimumSeal.'SOV-3'", equalTo(3));
+    }
+
+    @Test
+    void cycloneDxSbomsAreAssessedInJsonAndXml() {
+        as(Tokens.assessor()).contentType("application/vnd.cyclonedx+json")
+                .body(resource("inventories/citizen-portal-1.6.cdx.json"))
+                .when().post(ASSESSMENTS)
+                .then().statusCode(201)
+                .body("inputFormat", equalTo("cyclonedx-json"))
+                .body("result.items.size()", greaterThan(2))
+                .body("result.items.product", hasItem("keycloak"));
+        as(Tokens.assessor()).contentType("application/vnd.cyclonedx+xml")
+                .body(resource("inventories/citizen-portal-1.6.cdx.xml"))
+                .when().post(ASSESSMENTS)
+                .then().statusCode(201)
+                .body("inputFormat", equalTo("cyclonedx-xml"))
+                .body("result.items.size()", greaterThan(2));
+    }
+
+    // ---- bad input ----------------------------------------------------------------------------------
+
+    @Test
+    void aBrokenCsvSaysWhere() {
+        as(Tokens.assessor()).contentType("text/csv").queryParam("organisation", "X")
+                .body("name,users\nZoom,many\n")
+                .when().post(ASSESSMENTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("line 2"))
+                .body("errors[0].message", containsString("users"));
+        as(Tokens.assessor()).contentType("text/csv").body("name\nZoom\n")
+                .when().post(ASSESSMENTS)
+                .then().statusCode(400).body("errors.field", hasItem("organisation"));
+    }
+
+    @Test
+    void aBrokenSbomSaysWhere() {
+        as(Tokens.assessor()).contentType("application/vnd.cyclonedx+json").body("{\"bomFormat\": \"CycloneDX\", \"components\": [")
+                .when().post(ASSESSMENTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("line"));
+        as(Tokens.assessor()).contentType("application/vnd.cyclonedx+xml").body("<bom><components><component>")
+                .when().post(ASSESSMENTS)
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aDependencyCycleIsA422NamingItsItems() {
+        as(Tokens.assessor()).contentType(ContentType.JSON).body("""
+                {"organisation": {"name": "Loop"}, "items": [
+                  {"id": "a", "name": "Keycloak", "dependsOn": ["c"]},
+                  {"id": "b", "name": "Nextcloud", "dependsOn": ["a"]},
+                  {"id": "c", "name": "Jitsi Meet", "dependsOn": ["b"]},
+                  {"id": "d", "name": "Zoom"}]}""")
+                .when().post(ASSESSMENTS)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("a -> c -> b -> a"))
+                .body("errors.field", equalTo(List.of("items[0].dependsOn", "items[1].dependsOn", "items[2].dependsOn")));
+    }
+
+    @Test
+    void invalidInventoriesNameTheFields() {
+        as(Tokens.assessor()).contentType(ContentType.JSON).body("""
+                {"organisation": {"name": "X", "country": "France"}, "items": [
+                  {"id": "a", "name": "Zoom", "dependsOn": ["ghost"], "deployment": {"model": "CLOUD"}}]}""")
+                .when().post(ASSESSMENTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("items[0].deployment.model"));
+        as(Tokens.assessor()).contentType(ContentType.JSON).body("""
+                {"organisation": {"name": "X", "country": "France"}, "items": [
+                  {"id": "a", "name": "Zoom", "dependsOn": ["ghost"]}, {"id": "a", "name": ""}]}""")
+                .when().post(ASSESSMENTS)
+                .then().statusCode(400)
+                .body("errors.field", hasItems("organisation.country", "items[1].name"));
+        as(Tokens.assessor()).contentType(ContentType.JSON).body("""
+                {"organisation": {"name": "X"}, "items": [
+                  {"id": "a", "name": "Zoom", "dependsOn": ["ghost"]}, {"id": "a", "name": "Slack"}]}""")
+                .when().post(ASSESSMENTS)
+                .then().statusCode(400)
+                .body("errors.field", hasItems("items[0].dependsOn", "items[1].id"));
+        as(Tokens.assessor()).contentType(ContentType.JSON).body("{\"organisation\": {\"name\": \"X\"}, \"items\": []}")
+                .when().post(ASSESSMENTS)
+                .then().statusCode(400).body("errors.field", hasItem("items"));
+        as(Tokens.assessor()).contentType("application/pdf").body("%PDF".getBytes(StandardCharsets.UTF_8))
+                .when().post(ASSESSMENTS)
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    // ---- profiles and policy --------------------------------------------------------------------------
+
+    @Test
+    void profilesAreListedAndChosen() {
+        as(Tokens.assessor()).when().get("/api/v1/scoring-profiles")
+                .then().statusCode(200)
+                .body("id", hasItems("eu-csf-1.2.1", "eu-csf-1.2.1-data-first"))
+                .body("find { it.id == 'eu-csf-1.2.1' }.isDefault", equalTo(true))
+                .body("find { it.id == 'eu-csf-1.2.1' }.weights.'SOV-5'", equalTo(20));
+        String body = resource("assessments/municipality.json").replaceFirst("\\{", "{\"profile\": \"eu-csf-1.2.1-data-first\", ");
+        as(Tokens.assessor()).contentType(ContentType.JSON).body(body).when().post(ASSESSMENTS)
+                .then().statusCode(201)
+                .body("profile", equalTo("eu-csf-1.2.1-data-first"))
+                .body("result.weights.'SOV-2'", equalTo(20));
+        String unknown = resource("assessments/municipality.json").replaceFirst("\\{", "{\"profile\": \"made-up\", ");
+        as(Tokens.assessor()).contentType(ContentType.JSON).body(unknown).when().post(ASSESSMENTS)
+                .then().statusCode(400).body("errors.field", hasItem("profile"));
+    }
+
+    // ---- stored assessments --------------------------------------------------------------------------
+
+    @Test
+    void listGetRerunCompareAndExport() {
+        String first = createMunicipality(Tokens.assessor());
+        String after = as(Tokens.assessor()).contentType(ContentType.JSON).body(resource("assessments/municipality-after.json"))
+                .when().post(ASSESSMENTS).then().statusCode(201).extract().path("id");
+
+        as(Tokens.assessor()).queryParam("size", 2).when().get(ASSESSMENTS)
+                .then().statusCode(200)
+                .body("items[0].id", equalTo(after))
+                .body("items[1].id", equalTo(first))
+                .body("totalItems", greaterThan(1));
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + first)
+                .then().statusCode(200).body("id", equalTo(first)).body("result.items.size()", equalTo(6));
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + first + "/catalog-facts")
+                .then().statusCode(200).body("products.keycloak.product.slug", equalTo("keycloak"));
+
+        as(Tokens.assessor()).when().post(ASSESSMENTS + "/" + first + "/rerun")
+                .then().statusCode(201).body("rerunOf", equalTo(first)).body("id", not(equalTo(first)));
+
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + first + "/compare/" + after)
+                .then().statusCode(200)
+                .body("scoreDelta", greaterThan(0f))
+                .body("resolvedFindings.item", hasItems("idp", "meetings"))
+                .body("objectives.size()", equalTo(8));
+
+        String csv = as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + first + "/items.csv")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        assertTrue(csv.startsWith("id,name,product,matched_by,deployment,criticality,score,seal,confidence,SOV-1"), csv);
+        assertEquals(7, csv.strip().split("\n").length, csv);
+        String work = as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + first + "/work-items.csv")
+                .then().statusCode(200).extract().asString();
+        assertTrue(work.startsWith("Summary,Description,Labels,Priority,Wave,Effort,\"Estimate points\""), work);
+        assertTrue(work.contains("Wave 1: Replace Microsoft Entra ID with"), work);
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + first + "/report.md")
+                .then().statusCode(200).contentType(startsWith("text/markdown"))
+                .body(containsString("# Sovereignty assessment: Ville d'Exemple"))
+                .body(containsString("## Migration waves"))
+                .body(containsString("| SOV-5 Supply chain | 20% |"));
+    }
+
+    // ---- tenancy and roles --------------------------------------------------------------------------
+
+    @Test
+    void anotherOrganisationSeesNothingAndChangesNothing() {
+        String id = createMunicipality(Tokens.assessor());
+        String theirs = createMunicipality(Tokens.otherOrgAssessor());
+        for (String path : List.of("", "/catalog-facts", "/items.csv", "/work-items.csv", "/report.md", "/compare/" + theirs)) {
+            as(Tokens.otherOrgAssessor()).when().get(ASSESSMENTS + "/" + id + path)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        as(Tokens.otherOrgAssessor()).when().post(ASSESSMENTS + "/" + id + "/rerun").then().statusCode(404);
+        as(Tokens.otherOrgAdmin()).when().delete(ASSESSMENTS + "/" + id).then().statusCode(404);
+        as(Tokens.otherOrgAssessor()).queryParam("size", 100).when().get(ASSESSMENTS)
+                .then().statusCode(200).body("items.id", not(hasItem(id))).body("items.id", hasItem(theirs));
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void rolesDecideWhoMayDoWhat() {
+        String id = createMunicipality(Tokens.assessor());
+        as(Tokens.assessor()).when().delete(ASSESSMENTS + "/" + id).then().statusCode(403).contentType("application/problem+json");
+        as(Tokens.viewer()).when().get(ASSESSMENTS).then().statusCode(403);
+        as(Tokens.viewer()).contentType(ContentType.JSON).body(resource("assessments/municipality.json")).when().post(ASSESSMENTS)
+                .then().statusCode(403);
+        given().when().get(ASSESSMENTS).then().statusCode(401).contentType("application/problem+json");
+        as(Tokens.ASSESSMENT.expired("assessor", Tokens.MUNICIPALITY, "assessor")).when().get(ASSESSMENTS).then().statusCode(401);
+        as(Tokens.ASSESSMENT.tamperedSignature("assessor", Tokens.MUNICIPALITY, "assessor")).when().get(ASSESSMENTS)
+                .then().statusCode(401);
+        as(eu.sovereignstack.testsupport.TestTokens.forAudience("catalog-service").token("assessor", Tokens.MUNICIPALITY, "assessor"))
+                .when().get(ASSESSMENTS).then().statusCode(401);
+        as(Tokens.ASSESSMENT.token("nobody", null, "assessor")).when().get(ASSESSMENTS)
+                .then().statusCode(403).body("detail", containsString("organisation"));
+        as(Tokens.orgAdmin()).when().delete(ASSESSMENTS + "/" + id).then().statusCode(204);
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + id).then().statusCode(404);
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void healthAndOpenApiArePublic() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/assessments'.post", notNullValue())
+                .body("components.securitySchemes.oidc.type", equalTo("openIdConnect"));
+    }
+}
