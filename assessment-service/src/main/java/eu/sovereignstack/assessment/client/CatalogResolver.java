@@ -1,6 +1,5 @@
 package eu.sovereignstack.assessment.client;
 
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,10 +65,10 @@ public class CatalogResolver {
         return new ResolveResult(matches, products);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Timeout(10_000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = CatalogRefusedException.class)
     @FibonacciBackoff
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000,
             failOn = {ProcessingException.class, TimeoutException.class, WebApplicationException.class})
     ResolveResult call(ResolveRequest request) {
         try {
@@ -88,10 +87,20 @@ public class CatalogResolver {
         if (e instanceof CircuitBreakerOpenException) {
             return new CatalogUnavailableException("The catalog-service is failing; calls are paused for a few seconds.", false, e);
         }
-        if (e instanceof TimeoutException) {
+        if (e instanceof TimeoutException || causedByTimeout(e)) {
             return new CatalogUnavailableException("The catalog-service did not answer in time.", true, e);
         }
         return new CatalogUnavailableException("The catalog-service cannot be reached.", false, e);
+    }
+
+    /** A read or connect timeout of the HTTP client shows up as a ProcessingException caused by one. */
+    private static boolean causedByTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The catalog answered 4xx: retrying would not help (and must not count against the breaker's recovery). */
