@@ -9,7 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import eu.sovereignstack.catalog.domain.Jurisdiction;
+import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.Provider;
 import eu.sovereignstack.catalog.repository.AlternativeRepository;

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import eu.sovereignstack.catalog.domain.Alternative;
-import eu.sovereignstack.catalog.domain.Jurisdiction;
+import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 import eu.sovereignstack.catalog.domain.MatchedBy;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.Product;

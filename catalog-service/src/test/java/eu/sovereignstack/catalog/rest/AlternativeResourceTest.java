@@ -18,18 +18,18 @@ import io.restassured.specification.RequestSpecification;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
 import eu.sovereignstack.catalog.TestProducts;
-import eu.sovereignstack.catalog.TestTokens;
+import eu.sovereignstack.catalog.CatalogTokens;
 
 @QuarkusTest
 @QuarkusTestResource(CatalogDatabase.class)
 class AlternativeResourceTest {
 
     private static RequestSpecification asViewer() {
-        return given().auth().oauth2(TestTokens.viewer());
+        return given().auth().oauth2(CatalogTokens.viewer());
     }
 
     private static RequestSpecification asEditor() {
-        return given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON);
+        return given().auth().oauth2(CatalogTokens.editor()).contentType(ContentType.JSON);
     }
 
     @Test

@@ -31,7 +31,7 @@ import io.restassured.specification.RequestSpecification;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
 import eu.sovereignstack.catalog.TestProducts;
-import eu.sovereignstack.catalog.TestTokens;
+import eu.sovereignstack.catalog.CatalogTokens;
 
 @QuarkusTest
 @QuarkusTestResource(CatalogDatabase.class)
@@ -40,11 +40,11 @@ class ProductResourceTest {
     private static final String PRODUCTS = "/api/v1/products";
 
     private static RequestSpecification asViewer() {
-        return given().auth().oauth2(TestTokens.viewer());
+        return given().auth().oauth2(CatalogTokens.viewer());
     }
 
     private static RequestSpecification asEditor() {
-        return given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON);
+        return given().auth().oauth2(CatalogTokens.editor()).contentType(ContentType.JSON);
     }
 
     private static String create(Map<String, Object> product) {
@@ -278,7 +278,7 @@ class ProductResourceTest {
     @Test
     void missingBodyAndWrongContentTypeAreRejected() {
         asEditor().when().post(PRODUCTS).then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.editor()).contentType(ContentType.TEXT).body("slug=x")
+        given().auth().oauth2(CatalogTokens.editor()).contentType(ContentType.TEXT).body("slug=x")
                 .when().post(PRODUCTS).then().statusCode(415).contentType("application/problem+json");
     }
 
@@ -354,7 +354,7 @@ class ProductResourceTest {
     @Test
     void mergePatchChangesOnlyWhatItNamesAndNullRemovesOptionalFacts() {
         String slug = create(TestProducts.valid(TestProducts.uniqueSlug("patch")));
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json")
                 .body("{\"standards\": [\"WebDAV\", \"CalDAV\", \"WebDAV\"], \"website\": null, \"health\": {\"scorecardScore\": 8.1}}")
                 .when().patch(PRODUCTS + "/" + slug)
                 .then().statusCode(200)
@@ -369,22 +369,22 @@ class ProductResourceTest {
     @Test
     void mergePatchIsValidatedLikeAReplacement() {
         String slug = create(TestProducts.valid(TestProducts.uniqueSlug("badpatch")));
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json")
                 .body("{\"name\": null}").when().patch(PRODUCTS + "/" + slug)
                 .then().statusCode(400).body("errors.field", hasItem("name"));
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json")
                 .body("{\"licence\": \"Nonsense-1.0\"}").when().patch(PRODUCTS + "/" + slug)
                 .then().statusCode(400).body("errors.field", hasItem("licence"));
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json")
                 .body("{\"unknownFact\": 1}").when().patch(PRODUCTS + "/" + slug)
                 .then().statusCode(400).body("errors.field", hasItem("unknownFact"));
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json")
                 .body("[1, 2]").when().patch(PRODUCTS + "/" + slug)
                 .then().statusCode(400);
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json")
                 .body("{\"version\": 7, \"name\": \"x\"}").when().patch(PRODUCTS + "/" + slug)
                 .then().statusCode(409);
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"5\"")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"5\"")
                 .body("{\"name\": \"x\"}").when().patch(PRODUCTS + "/" + slug)
                 .then().statusCode(412);
         asViewer().when().get(PRODUCTS + "/" + slug).then().body("version", equalTo(0)).body("name", equalTo("Test Drive " + slug));
@@ -445,7 +445,7 @@ class ProductResourceTest {
                 .body(TestProducts.with(TestProducts.valid(slug), "purls", List.of("pkg:github/example/thing", "pkg:")))
                 .when().put(PRODUCTS + "/" + slug)
                 .then().statusCode(400).body("errors.field", equalTo(List.of("purls[1]")));
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json")
                 .body("{\"purls\": [\"pkg:maven\"]}").when().patch(PRODUCTS + "/" + slug)
                 .then().statusCode(400).body("errors.field", equalTo(List.of("purls[0]")));
         asViewer().when().get(PRODUCTS + "/" + slug).then().body("version", equalTo(0)).body("purls", equalTo(List.of()));
@@ -475,13 +475,13 @@ class ProductResourceTest {
     @Test
     void mergePatchSetsAndRemovesPurlsAndAliases() {
         String slug = create(TestProducts.valid(TestProducts.uniqueSlug("patchids")));
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json")
                 .body("{\"purls\": [\"pkg:pypi/Example_Thing@1.0\"], \"aliases\": [\"ET\"]}")
                 .when().patch(PRODUCTS + "/" + slug)
                 .then().statusCode(200)
                 .body("purls", equalTo(List.of("pkg:pypi/example-thing")))
                 .body("aliases", equalTo(List.of("ET")));
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json")
                 .body("{\"purls\": null}")
                 .when().patch(PRODUCTS + "/" + slug)
                 .then().statusCode(200)

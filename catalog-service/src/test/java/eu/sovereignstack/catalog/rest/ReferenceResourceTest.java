@@ -16,14 +16,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
-import eu.sovereignstack.catalog.TestTokens;
+import eu.sovereignstack.catalog.CatalogTokens;
 
 @QuarkusTest
 @QuarkusTestResource(CatalogDatabase.class)
 class ReferenceResourceTest {
 
     private static RequestSpecification asViewer() {
-        return given().auth().oauth2(TestTokens.viewer());
+        return given().auth().oauth2(CatalogTokens.viewer());
     }
 
     @Test

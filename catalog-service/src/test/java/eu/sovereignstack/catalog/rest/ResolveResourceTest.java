@@ -27,7 +27,7 @@ import io.restassured.specification.RequestSpecification;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
 import eu.sovereignstack.catalog.TestProducts;
-import eu.sovereignstack.catalog.TestTokens;
+import eu.sovereignstack.catalog.CatalogTokens;
 
 @QuarkusTest
 @QuarkusTestResource(CatalogDatabase.class)
@@ -36,11 +36,11 @@ class ResolveResourceTest {
     private static final String RESOLVE = "/api/v1/products/resolve";
 
     private static RequestSpecification asViewer() {
-        return given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON);
+        return given().auth().oauth2(CatalogTokens.viewer()).contentType(ContentType.JSON);
     }
 
     private static RequestSpecification asEditor() {
-        return given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON);
+        return given().auth().oauth2(CatalogTokens.editor()).contentType(ContentType.JSON);
     }
 
     private static Map<String, Object> item(String ref, String field, String value) {
@@ -192,7 +192,7 @@ class ResolveResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("items", List.of(item("a", "slug", "keycloak"))))
                 .when().post(RESOLVE)
                 .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.token("outsider", "assessor-of-nothing")).contentType(ContentType.JSON)
+        given().auth().oauth2(CatalogTokens.token("outsider", "assessor-of-nothing")).contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(item("a", "slug", "keycloak"))))
                 .when().post(RESOLVE)
                 .then().statusCode(403).contentType("application/problem+json");
@@ -212,7 +212,7 @@ class ResolveResourceTest {
                 .body("matches.matchedBy", equalTo(List.of("PURL", "NAME")))
                 .body("products.'" + slug + "'.sameCategory", hasItem("nextcloud"));
 
-        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+        given().auth().oauth2(CatalogTokens.editor()).contentType("application/merge-patch+json")
                 .body(Map.of("aliases", List.of("Renamed " + slug))).when().patch("/api/v1/products/" + slug)
                 .then().statusCode(200);
         resolve(List.of(item("a", "name", "alias of " + slug), item("b", "name", "renamed " + slug)))

@@ -13,15 +13,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
-import eu.sovereignstack.catalog.TestTokens;
+import eu.sovereignstack.catalog.CatalogTokens;
 
 @QuarkusTest
 @QuarkusTestResource(CatalogDatabase.class)
 class SecurityTest {
 
     static java.util.stream.Stream<String> badTokens() {
-        return java.util.stream.Stream.of(TestTokens.expired(), TestTokens.wrongAudience(), TestTokens.wrongIssuer(),
-                TestTokens.tamperedSignature(), "not-a-jwt");
+        return java.util.stream.Stream.of(CatalogTokens.expired(), CatalogTokens.wrongAudience(), CatalogTokens.wrongIssuer(),
+                CatalogTokens.tamperedSignature(), "not-a-jwt");
     }
 
     @Test
@@ -44,26 +44,26 @@ class SecurityTest {
 
     @Test
     void tokenWithoutCatalogRoleIsForbidden() {
-        given().auth().oauth2(TestTokens.token("outsider", "assessor-of-nothing")).when().get("/api/v1/categories")
+        given().auth().oauth2(CatalogTokens.token("outsider", "assessor-of-nothing")).when().get("/api/v1/categories")
                 .then().statusCode(403)
                 .contentType("application/problem+json");
     }
 
     @Test
     void viewerCannotWrite() {
-        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(CatalogTokens.viewer()).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/products")
                 .then().statusCode(403);
-        given().auth().oauth2(TestTokens.viewer()).when().delete("/api/v1/products/keycloak")
+        given().auth().oauth2(CatalogTokens.viewer()).when().delete("/api/v1/products/keycloak")
                 .then().statusCode(403);
-        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body("{\"products\":[]}")
+        given().auth().oauth2(CatalogTokens.viewer()).contentType(ContentType.JSON).body("{\"products\":[]}")
                 .when().post("/api/v1/products/import")
                 .then().statusCode(403);
-        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON)
+        given().auth().oauth2(CatalogTokens.viewer()).contentType(ContentType.JSON)
                 .body("{\"alternative\":\"keycloak\",\"fit\":\"FULL\"}")
                 .when().post("/api/v1/products/okta/alternatives")
                 .then().statusCode(403);
-        given().auth().oauth2(TestTokens.viewer()).when().get("/api/v1/products/keycloak")
+        given().auth().oauth2(CatalogTokens.viewer()).when().get("/api/v1/products/keycloak")
                 .then().statusCode(200);
     }
 

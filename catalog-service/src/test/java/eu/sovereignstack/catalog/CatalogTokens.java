@@ -1,0 +1,41 @@
+package eu.sovereignstack.catalog;
+
+import eu.sovereignstack.testsupport.TestTokens;
+
+/** Tokens for the catalog-service's audience, with the catalog roles; and the ones it must refuse. */
+public final class CatalogTokens {
+
+    private static final TestTokens TOKENS = TestTokens.forAudience("catalog-service");
+    private static final String ORG = "demo-municipality";
+
+    private CatalogTokens() {
+    }
+
+    public static String viewer() {
+        return token("viewer", "catalog-viewer");
+    }
+
+    public static String editor() {
+        return token("editor", "catalog-editor", "catalog-viewer");
+    }
+
+    public static String token(String user, String... roles) {
+        return TOKENS.token(user, ORG, roles);
+    }
+
+    public static String expired() {
+        return TOKENS.expired("viewer", ORG, "catalog-viewer");
+    }
+
+    public static String wrongAudience() {
+        return TOKENS.wrongAudience("viewer", ORG, "catalog-viewer");
+    }
+
+    public static String wrongIssuer() {
+        return TOKENS.wrongIssuer("viewer", ORG, "catalog-viewer");
+    }
+
+    public static String tamperedSignature() {
+        return TOKENS.tamperedSignature("viewer", ORG, "catalog-viewer");
+    }
+}
