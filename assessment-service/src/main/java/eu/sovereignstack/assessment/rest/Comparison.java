@@ -23,8 +23,14 @@ public record Comparison(
     public record Side(UUID id, String name, java.time.Instant createdAt, double score, int seal) {
     }
 
+    /**
+     * One objective: the organisation's level (its weakest item's) before and after, and the
+     * objective's share of the organisation's score (criticality-weighted; the eight shares add
+     * up to the score).
+     */
     @Schema(name = "ObjectiveDelta")
-    public record ObjectiveDelta(SovereigntyObjective objective, int from, int to, int delta) {
+    public record ObjectiveDelta(SovereigntyObjective objective, int from, int to, int delta,
+            double scoreFrom, double scoreTo, double scoreDelta) {
     }
 
     @Schema(name = "ComparedFinding")

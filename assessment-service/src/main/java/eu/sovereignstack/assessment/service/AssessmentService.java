@@ -154,7 +154,10 @@ public class AssessmentService {
         for (SovereigntyObjective objective : SovereigntyObjective.values()) {
             int before = a.organisation().levels().get(objective);
             int after = b.organisation().levels().get(objective);
-            objectives.add(new Comparison.ObjectiveDelta(objective, before, after, after - before));
+            double scoreBefore = objectiveScore(a, objective);
+            double scoreAfter = objectiveScore(b, objective);
+            objectives.add(new Comparison.ObjectiveDelta(objective, before, after, after - before, scoreBefore, scoreAfter,
+                    SovereigntyScorer.round(scoreAfter - scoreBefore, 1)));
         }
         Map<String, Comparison.ComparedFinding> before = findings(a);
         Map<String, Comparison.ComparedFinding> after = findings(b);
@@ -163,6 +166,17 @@ public class AssessmentService {
                 b.organisation().seal() - a.organisation().seal(), objectives,
                 before.entrySet().stream().filter(e -> !after.containsKey(e.getKey())).map(Map.Entry::getValue).toList(),
                 after.entrySet().stream().filter(e -> !before.containsKey(e.getKey())).map(Map.Entry::getValue).toList()));
+    }
+
+    /** The objective's share of the organisation's score: criticality-weighted mean of level / 4 x weight. */
+    static double objectiveScore(AssessmentResult result, SovereigntyObjective objective) {
+        double weights = 0;
+        double total = 0;
+        for (AssessmentResult.ItemResult item : result.items()) {
+            weights += item.criticality().weight();
+            total += item.criticality().weight() * item.assessment().levels().get(objective) / 4.0 * result.weights().get(objective);
+        }
+        return weights == 0 ? 0 : SovereigntyScorer.round(total / weights, 1);
     }
 
     private static Comparison.Side side(AssessmentView view) {

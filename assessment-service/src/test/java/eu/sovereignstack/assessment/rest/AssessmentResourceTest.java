@@ -263,11 +263,17 @@ class AssessmentResourceTest {
         as(Tokens.assessor()).when().post(ASSESSMENTS + "/" + first + "/rerun")
                 .then().statusCode(201).body("rerunOf", equalTo(first)).body("id", not(equalTo(first)));
 
+        JsonPath comparison = as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + first + "/compare/" + after)
+                .then().statusCode(200).extract().jsonPath();
+        double shares = comparison.getList("objectives.scoreTo", Float.class).stream().mapToDouble(Float::doubleValue).sum();
+        assertEquals(comparison.getDouble("to.score"), shares, 0.5, "the objectives' shares add up to the score");
         as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + first + "/compare/" + after)
                 .then().statusCode(200)
                 .body("scoreDelta", greaterThan(0f))
                 .body("resolvedFindings.item", hasItems("idp", "meetings"))
-                .body("objectives.size()", equalTo(8));
+                .body("objectives.size()", equalTo(8))
+                .body("objectives.find { it.objective == 'SOV-1' }.scoreDelta", greaterThan(0f))
+                .body("objectives.find { it.objective == 'SOV-1' }.scoreFrom", lessThan(15f));
 
         String csv = as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + first + "/items.csv")
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
