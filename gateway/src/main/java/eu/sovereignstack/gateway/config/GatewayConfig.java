@@ -1,0 +1,30 @@
+package eu.sovereignstack.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the services are and how long the gateway waits for them. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Backends by name: {@code catalog}, {@code assessment}. */
+    Map<String, Backend> backends();
+
+    interface Backend {
+
+        /** Base URL, e.g. http://127.0.0.1:8081. */
+        URI url();
+
+        /** How long to wait for a connection. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** How long the backend may stay silent while answering (idle timeout). */
+        @WithDefault("30s")
+        Duration responseTimeout();
+    }
+}

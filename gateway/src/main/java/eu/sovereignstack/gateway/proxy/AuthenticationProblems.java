@@ -1,0 +1,57 @@
+package eu.sovereignstack.gateway.proxy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import eu.sovereignstack.common.problem.Problem;
+import eu.sovereignstack.common.problem.ProblemType;
+
+/** 401 and 403 from the HTTP security layer, as problem+json like every other error. */
+@ApplicationScoped
+public class AuthenticationProblems {
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
+        // The security layer answers a missing token with a bare challenge; answer it here first.
+        router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(context -> {
+            String authorization = context.request().getHeader("Authorization");
+            if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                respond(context, ProblemType.UNAUTHENTICATED, "A valid bearer token is required.", "Bearer");
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private void handle(RoutingContext context) {
+        Throwable failure = context.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            boolean tokenSent = context.request().getHeader("Authorization") != null;
+            respond(context, ProblemType.UNAUTHENTICATED,
+                    tokenSent ? "The bearer token is invalid or expired." : "A valid bearer token is required.",
+                    tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
+        } else if (failure instanceof ForbiddenException) {
+            respond(context, ProblemType.FORBIDDEN, "Your roles do not allow this operation.", null);
+        } else {
+            context.next();
+        }
+    }
+
+    private static void respond(RoutingContext context, ProblemType type, String detail, String challenge) {
+        if (context.response().headWritten()) {
+            return;
+        }
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, context.request().path(), null);
+        if (challenge != null) {
+            context.response().putHeader("WWW-Authenticate", challenge);
+        }
+        context.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(problem));
+    }
+}

@@ -1,0 +1,52 @@
+package eu.sovereignstack.gateway.proxy;
+
+/**
+ * The routes, as data: requests under {@code prefix} go to {@code backend}, with the prefix
+ * replaced by {@code backendPrefix}. The catalog's paths gain a {@code /catalog} segment at the
+ * gateway; the assessment-service's are exposed as they are.
+ */
+public enum GatewayRoute {
+    CATALOG("/api/v1/catalog/", "catalog", "/api/v1/"),
+    ASSESSMENTS("/api/v1/assessments", "assessment", "/api/v1/assessments"),
+    SCORING_PROFILES("/api/v1/scoring-profiles", "assessment", "/api/v1/scoring-profiles");
+
+    private final String prefix;
+    private final String backend;
+    private final String backendPrefix;
+
+    GatewayRoute(String prefix, String backend, String backendPrefix) {
+        this.prefix = prefix;
+        this.backend = backend;
+        this.backendPrefix = backendPrefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String backend() {
+        return backend;
+    }
+
+    /** The backend's URI for a gateway URI under this route (query kept). */
+    public String rewrite(String uri) {
+        return backendPrefix + uri.substring(prefix.length());
+    }
+
+    /** A backend Location (absolute or not) pointing into the backend's paths, as the gateway exposes it. */
+    public String rewriteLocation(String location) {
+        int at = location.indexOf(backendPrefix);
+        if (at < 0) {
+            return location;
+        }
+        int schemeEnd = location.indexOf("://");
+        int pathStart = schemeEnd < 0 ? 0 : location.indexOf('/', schemeEnd + 3);
+        return at == pathStart ? location.substring(0, at) + prefix + location.substring(at + backendPrefix.length()) : location;
+    }
+
+    /** Whether the route serves this path: the prefix itself, or below it. */
+    public boolean matches(String path) {
+        return path.startsWith(prefix)
+                && (prefix.endsWith("/") || path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+}

@@ -1,0 +1,33 @@
+package eu.sovereignstack.gateway;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** The two backends as WireMock servers; each test stubs what it needs. */
+public class Backends implements QuarkusTestResourceLifecycleManager {
+
+    static WireMockServer catalog;
+    static WireMockServer assessment;
+
+    @Override
+    public Map<String, String> start() {
+        catalog = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        assessment = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        catalog.start();
+        assessment.start();
+        return Map.of(
+                "gateway.backends.catalog.url", catalog.baseUrl(),
+                "gateway.backends.assessment.url", assessment.baseUrl(),
+                "gateway.backends.assessment.response-timeout", "1s");
+    }
+
+    @Override
+    public void stop() {
+        catalog.stop();
+        assessment.stop();
+    }
+}
