@@ -1,12 +1,13 @@
 package eu.sovereignstack.common.problem;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -51,17 +52,7 @@ public class BodyLimit {
     }
 
     private void tooLarge(RoutingContext context) {
-        if (context.response().headWritten()) {
-            return;
-        }
-        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(),
-                "The request body is larger than the " + maxBodySize + " bytes this service accepts.",
-                context.request().path(), null);
-        context.response()
-                .setStatusCode(type.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close")
-                .end(Json.encode(problem));
+        RouteProblems.send(context, ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body is larger than the " + maxBodySize + " bytes this service accepts.", Map.of("Connection", "close"));
     }
 }

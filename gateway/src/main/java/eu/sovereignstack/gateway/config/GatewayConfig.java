@@ -14,6 +14,28 @@ public interface GatewayConfig {
     /** Backends by name: {@code catalog}, {@code assessment}. */
     Map<String, Backend> backends();
 
+    /** Token buckets per caller: by token subject, or by IP address when anonymous. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+
+        /** Requests a caller may send in a burst. */
+        @WithDefault("120")
+        long capacity();
+
+        /** Requests a caller's bucket regains per minute. */
+        @WithDefault("600")
+        long perMinute();
+
+        /** Anonymous callers (no token), per IP address: burst. */
+        @WithDefault("60")
+        long anonymousCapacity();
+
+        /** Anonymous callers, per IP address: per minute. */
+        @WithDefault("120")
+        long anonymousPerMinute();
+    }
+
     interface Backend {
 
         /** Base URL, e.g. http://127.0.0.1:8081. */

@@ -1,16 +1,17 @@
 package eu.sovereignstack.gateway.proxy;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import eu.sovereignstack.common.problem.Problem;
+import eu.sovereignstack.common.problem.RouteProblems;
 import eu.sovereignstack.common.problem.ProblemType;
 
 /** 401 and 403 from the HTTP security layer, as problem+json like every other error. */
@@ -20,7 +21,7 @@ public class AuthenticationProblems {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
         // The security layer answers a missing token with a bare challenge; answer it here first.
-        router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(context -> {
+        router.route("/api/*").order(Integer.MIN_VALUE + 3).handler(context -> {
             String authorization = context.request().getHeader("Authorization");
             if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 respond(context, ProblemType.UNAUTHENTICATED, "A valid bearer token is required.", "Bearer");
@@ -45,13 +46,6 @@ public class AuthenticationProblems {
     }
 
     private static void respond(RoutingContext context, ProblemType type, String detail, String challenge) {
-        if (context.response().headWritten()) {
-            return;
-        }
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, context.request().path(), null);
-        if (challenge != null) {
-            context.response().putHeader("WWW-Authenticate", challenge);
-        }
-        context.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(problem));
+        RouteProblems.send(context, type, detail, challenge == null ? Map.of() : Map.of("WWW-Authenticate", challenge));
     }
 }

@@ -3,6 +3,7 @@ package eu.sovereignstack.gateway.proxy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,15 +12,19 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.Json;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 
-import eu.sovereignstack.common.problem.Problem;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+
 import eu.sovereignstack.common.problem.ProblemType;
+import eu.sovereignstack.common.problem.RouteProblems;
 import eu.sovereignstack.gateway.config.GatewayConfig;
+import eu.sovereignstack.gateway.limits.RateLimits;
 
 /**
  * Installs the gateway on the HTTP router: a request id on every exchange, then one reverse
@@ -31,19 +36,25 @@ public class ProxyRoutes {
 
     private final Vertx vertx;
     private final GatewayConfig config;
+    private final RateLimits limits;
 
-    ProxyRoutes(Vertx vertx, GatewayConfig config) {
+    ProxyRoutes(Vertx vertx, GatewayConfig config, RateLimits limits) {
         this.vertx = vertx;
         this.config = config;
+        this.limits = limits;
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(ProxyRoutes::requestId);
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::limitAnonymous);
         Map<GatewayRoute, HttpProxy> proxies = new EnumMap<>(GatewayRoute.class);
         for (GatewayRoute route : GatewayRoute.values()) {
             proxies.put(route, proxy(route, config.backends().get(route.backend())));
         }
         router.route("/api/*").handler(context -> {
+            if (limited(context, callerLimit(context))) {
+                return;
+            }
             String path = context.request().path();
             for (GatewayRoute route : List.of(GatewayRoute.values())) {
                 if (route.matches(path)) {
@@ -81,10 +92,38 @@ public class ProxyRoutes {
         context.next();
     }
 
+    /** Callers without a token are limited by IP address, before anything else is done for them. */
+    private void limitAnonymous(RoutingContext context) {
+        if (context.request().getHeader("Authorization") != null
+                || !limited(context, limits.forAddress(clientAddress(context)))) {
+            context.next();
+        }
+    }
+
+    /** An authenticated caller is limited by issuer and subject of its (already validated) token. */
+    private OptionalLong callerLimit(RoutingContext context) {
+        if (context.user() instanceof QuarkusHttpUser user
+                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
+            return limits.forCaller(token.getIssuer(), token.getSubject());
+        }
+        return limits.forAddress(clientAddress(context));
+    }
+
+    private static boolean limited(RoutingContext context, OptionalLong retryAfter) {
+        if (retryAfter.isEmpty()) {
+            return false;
+        }
+        RouteProblems.send(context, ProblemType.TOO_MANY_REQUESTS,
+                "Too many requests; try again in " + retryAfter.getAsLong() + " s.",
+                Map.of("Retry-After", String.valueOf(retryAfter.getAsLong())));
+        return true;
+    }
+
+    private static String clientAddress(RoutingContext context) {
+        return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+    }
+
     private static void notFound(RoutingContext context) {
-        ProblemType type = ProblemType.NOT_FOUND;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(),
-                "No service answers " + context.request().path() + ".", context.request().path(), null);
-        context.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(problem));
+        RouteProblems.send(context, ProblemType.NOT_FOUND, "No service answers " + context.request().path() + ".", Map.of());
     }
 }
