@@ -48,5 +48,13 @@ public interface GatewayConfig {
         /** How long the backend may stay silent while answering (idle timeout). */
         @WithDefault("30s")
         Duration responseTimeout();
+
+        /** Consecutive failures (unreachable or silent) that open the circuit breaker. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        /** How long an open breaker answers 503 at once before it lets one request try again. */
+        @WithDefault("10s")
+        Duration breakerReset();
     }
 }

@@ -1,10 +1,14 @@
 package eu.sovereignstack.gateway.proxy;
 
 import java.net.ConnectException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
@@ -14,6 +18,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import eu.sovereignstack.common.problem.Problem;
@@ -22,7 +27,8 @@ import eu.sovereignstack.common.problem.ProblemType;
 /**
  * What the gateway does to each forwarded exchange: rewrite the path for the backend, add the
  * X-Forwarded-* headers, map the backend's Location back to the gateway's paths, and turn a
- * backend that cannot be reached (502) or does not answer in time (504) into a problem.
+ * backend that cannot be reached (502) or does not answer in time (504) into a problem. A
+ * circuit breaker per backend answers 503 at once while the backend keeps failing.
  * The body streams through untouched; hop-by-hop headers are dropped by the proxy itself.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
@@ -30,9 +36,13 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
 
     private final GatewayRoute route;
+    private final TypedGuard<CompletionStage<ProxyResponse>> breaker;
+    private final long breakerResetSeconds;
 
-    ForwardingInterceptor(GatewayRoute route) {
+    ForwardingInterceptor(GatewayRoute route, TypedGuard<CompletionStage<ProxyResponse>> breaker, long breakerResetSeconds) {
         this.route = route;
+        this.breaker = breaker;
+        this.breakerResetSeconds = breakerResetSeconds;
     }
 
     @Override
@@ -51,16 +61,32 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             // The backend sees the host the client called, so the URLs it builds point at the gateway.
             request.setAuthority(incoming.authority());
         }
-        return context.sendRequest().recover(failure -> {
-            boolean timeout = isTimeout(failure);
+        Context eventLoop = Vertx.currentContext();
+        Future<ProxyResponse> forwarded;
+        try {
+            forwarded = Future.fromCompletionStage(breaker.call(() -> context.sendRequest().toCompletionStage()), eventLoop);
+        } catch (Exception e) {
+            forwarded = Future.failedFuture(e);
+        }
+        return forwarded.recover(failure -> {
             String requestId = incoming.getHeader(RequestIds.HEADER);
             LOG.warnf("%s %s -> %s failed (%s): %s", incoming.method(), gatewayUri, route.backend(), requestId, failure.toString());
-            ProblemType type = timeout ? ProblemType.TIMEOUT : ProblemType.BAD_GATEWAY;
-            String detail = timeout
-                    ? "The " + route.backend() + " service did not answer in time."
-                    : "The " + route.backend() + " service cannot be reached.";
+            ProxyResponse response = request.response();
+            ProblemType type;
+            String detail;
+            if (failure instanceof CircuitBreakerOpenException) {
+                type = ProblemType.UNAVAILABLE;
+                detail = "The " + route.backend() + " service is failing; requests to it are paused.";
+                response.putHeader("Retry-After", String.valueOf(breakerResetSeconds));
+            } else if (isTimeout(failure)) {
+                type = ProblemType.TIMEOUT;
+                detail = "The " + route.backend() + " service did not answer in time.";
+            } else {
+                type = ProblemType.BAD_GATEWAY;
+                detail = "The " + route.backend() + " service cannot be reached.";
+            }
             Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, incoming.path(), null);
-            return Future.succeededFuture(request.response()
+            return Future.succeededFuture(response
                     .setStatusCode(type.status())
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .setBody(Body.body(Buffer.buffer(Json.encode(problem)))));

@@ -1,13 +1,18 @@
 package eu.sovereignstack.gateway.proxy;
 
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.util.TypeLiteral;
 
+import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -16,6 +21,7 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyResponse;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -48,8 +54,14 @@ public class ProxyRoutes {
         router.route().order(Integer.MIN_VALUE + 1).handler(ProxyRoutes::requestId);
         router.route().order(Integer.MIN_VALUE + 2).handler(this::limitAnonymous);
         Map<GatewayRoute, HttpProxy> proxies = new EnumMap<>(GatewayRoute.class);
+        Map<String, TypedGuard<CompletionStage<ProxyResponse>>> breakers = new HashMap<>();
         for (GatewayRoute route : GatewayRoute.values()) {
-            proxies.put(route, proxy(route, config.backends().get(route.backend())));
+            GatewayConfig.Backend backend = config.backends().get(route.backend());
+            if (backend == null) {
+                throw new IllegalStateException("gateway.backends." + route.backend() + ".url is not configured");
+            }
+            TypedGuard<CompletionStage<ProxyResponse>> breaker = breakers.computeIfAbsent(route.backend(), name -> breaker(backend));
+            proxies.put(route, proxy(route, backend, breaker));
         }
         router.route("/api/*").handler(context -> {
             if (limited(context, callerLimit(context))) {
@@ -66,10 +78,19 @@ public class ProxyRoutes {
         });
     }
 
-    private HttpProxy proxy(GatewayRoute route, GatewayConfig.Backend backend) {
-        if (backend == null) {
-            throw new IllegalStateException("gateway.backends." + route.backend() + ".url is not configured");
-        }
+    /** One breaker per backend: it opens after that many failures in a row, and tries again after the reset delay. */
+    private static TypedGuard<CompletionStage<ProxyResponse>> breaker(GatewayConfig.Backend backend) {
+        return TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() { })
+                .withCircuitBreaker()
+                .requestVolumeThreshold(backend.breakerFailures())
+                .failureRatio(1.0)
+                .delay(backend.breakerReset().toMillis(), ChronoUnit.MILLIS)
+                .done()
+                .withThreadOffload(false)
+                .build();
+    }
+
+    private HttpProxy proxy(GatewayRoute route, GatewayConfig.Backend backend, TypedGuard<CompletionStage<ProxyResponse>> breaker) {
         int port = backend.url().getPort() > 0 ? backend.url().getPort() : 80;
         SocketAddress address = SocketAddress.inetSocketAddress(port, backend.url().getHost());
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
@@ -81,7 +102,7 @@ public class ProxyRoutes {
         proxy.originRequestProvider((request, http) -> http.request(new RequestOptions()
                 .setServer(address)
                 .setIdleTimeout(idleTimeout)));
-        proxy.addInterceptor(new ForwardingInterceptor(route));
+        proxy.addInterceptor(new ForwardingInterceptor(route, breaker, Math.max(1, backend.breakerReset().toSeconds())));
         return proxy;
     }
 
