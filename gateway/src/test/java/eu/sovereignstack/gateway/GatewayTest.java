@@ -147,6 +147,19 @@ class GatewayTest {
     }
 
     @Test
+    void corsAllowsTheConfiguredOriginsOnly() {
+        given().header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/v1/assessments")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:8080"))
+                .header("Access-Control-Allow-Headers", containsString("Authorization"));
+        given().header("Origin", "https://evil.example.org").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/v1/assessments")
+                .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void unknownPathsAreA404Problem() {
         given().auth().oauth2(viewer()).when().get("/api/v1/nothing-here")
                 .then().statusCode(404).contentType("application/problem+json");

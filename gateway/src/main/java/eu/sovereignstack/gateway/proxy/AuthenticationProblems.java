@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,10 +21,13 @@ public class AuthenticationProblems {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
-        // The security layer answers a missing token with a bare challenge; answer it here first.
+        // The security layer answers a missing token with a bare challenge; answer it here first
+        // (CORS preflights carry no token by design and are left to the CORS filter).
         router.route("/api/*").order(Integer.MIN_VALUE + 3).handler(context -> {
             String authorization = context.request().getHeader("Authorization");
-            if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            boolean preflight = context.request().method() == HttpMethod.OPTIONS
+                    && context.request().getHeader("Access-Control-Request-Method") != null;
+            if (!preflight && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
                 respond(context, ProblemType.UNAUTHENTICATED, "A valid bearer token is required.", "Bearer");
             } else {
                 context.next();
