@@ -3,7 +3,6 @@ package eu.sovereignstack.gateway.proxy;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
@@ -40,6 +39,8 @@ import eu.sovereignstack.gateway.limits.RateLimits;
 @ApplicationScoped
 public class ProxyRoutes {
 
+    private static final GatewayRoute[] ROUTES = GatewayRoute.values();
+
     private final Vertx vertx;
     private final GatewayConfig config;
     private final RateLimits limits;
@@ -54,21 +55,24 @@ public class ProxyRoutes {
         router.route().order(Integer.MIN_VALUE + 1).handler(ProxyRoutes::requestId);
         router.route().order(Integer.MIN_VALUE + 2).handler(this::limitAnonymous);
         Map<GatewayRoute, HttpProxy> proxies = new EnumMap<>(GatewayRoute.class);
+        // One connection pool and one breaker per backend, shared by the routes that lead to it.
+        Map<String, HttpClient> clients = new HashMap<>();
         Map<String, TypedGuard<CompletionStage<ProxyResponse>>> breakers = new HashMap<>();
         for (GatewayRoute route : GatewayRoute.values()) {
             GatewayConfig.Backend backend = config.backends().get(route.backend());
             if (backend == null) {
                 throw new IllegalStateException("gateway.backends." + route.backend() + ".url is not configured");
             }
+            HttpClient client = clients.computeIfAbsent(route.backend(), name -> client(backend));
             TypedGuard<CompletionStage<ProxyResponse>> breaker = breakers.computeIfAbsent(route.backend(), name -> breaker(backend));
-            proxies.put(route, proxy(route, backend, breaker));
+            proxies.put(route, proxy(route, backend, client, breaker));
         }
         router.route("/api/*").handler(context -> {
             if (limited(context, callerLimit(context))) {
                 return;
             }
             String path = context.request().path();
-            for (GatewayRoute route : List.of(GatewayRoute.values())) {
+            for (GatewayRoute route : ROUTES) {
                 if (route.matches(path)) {
                     proxies.get(route).handle(context.request());
                     return;
@@ -90,13 +94,17 @@ public class ProxyRoutes {
                 .build();
     }
 
-    private HttpProxy proxy(GatewayRoute route, GatewayConfig.Backend backend, TypedGuard<CompletionStage<ProxyResponse>> breaker) {
-        int port = backend.url().getPort() > 0 ? backend.url().getPort() : 80;
-        SocketAddress address = SocketAddress.inetSocketAddress(port, backend.url().getHost());
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+    private HttpClient client(GatewayConfig.Backend backend) {
+        return vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) backend.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
+    }
+
+    private static HttpProxy proxy(GatewayRoute route, GatewayConfig.Backend backend, HttpClient client,
+            TypedGuard<CompletionStage<ProxyResponse>> breaker) {
+        int port = backend.url().getPort() > 0 ? backend.url().getPort() : 80;
+        SocketAddress address = SocketAddress.inetSocketAddress(port, backend.url().getHost());
         long idleTimeout = backend.responseTimeout().toMillis();
         HttpProxy proxy = HttpProxy.reverseProxy(client);
         proxy.originRequestProvider((request, http) -> http.request(new RequestOptions()
