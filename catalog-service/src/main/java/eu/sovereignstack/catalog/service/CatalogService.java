@@ -9,7 +9,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.Provider;
 import eu.sovereignstack.catalog.repository.AlternativeRepository;
@@ -22,6 +21,7 @@ import eu.sovereignstack.catalog.rest.CategoryView;
 import eu.sovereignstack.catalog.rest.LicenceView;
 import eu.sovereignstack.catalog.rest.OfferingView;
 import eu.sovereignstack.catalog.rest.ProviderView;
+import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 import eu.sovereignstack.common.licence.ListedLicence;
 import eu.sovereignstack.common.licence.SpdxLicences;
 

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import eu.sovereignstack.catalog.domain.Alternative;
-import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 import eu.sovereignstack.catalog.domain.MatchedBy;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.Product;
@@ -26,6 +25,7 @@ import eu.sovereignstack.catalog.rest.ResolveRequest;
 import eu.sovereignstack.catalog.rest.ResolveResult;
 import eu.sovereignstack.catalog.rest.ResolvedOffering;
 import eu.sovereignstack.catalog.rest.ResolvedProduct;
+import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 import eu.sovereignstack.common.problem.Problem.FieldError;
 import eu.sovereignstack.common.problem.ProblemException;
 
