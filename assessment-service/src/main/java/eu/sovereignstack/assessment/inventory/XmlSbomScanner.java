@@ -27,7 +27,8 @@ import org.xml.sax.helpers.DefaultHandler;
 final class XmlSbomScanner {
 
     static final String CYCLONEDX_NAMESPACE = "http://cyclonedx.org/schema/bom/";
-    static final int MAX_DEPTH = 500;
+    /** Below the JDK's own element-depth limit (100 since JDK 24), so this check answers first on every JDK. */
+    static final int MAX_DEPTH = 64;
 
     // The JDK's own parser: its feature names below are known to be honoured.
     private static final SAXParserFactory FACTORY = secureFactory();
