@@ -49,6 +49,7 @@ import eu.sovereignstack.assessment.scoring.SovereigntyObjective;
 import eu.sovereignstack.assessment.service.AssessmentService;
 import eu.sovereignstack.assessment.service.NewAssessment;
 import eu.sovereignstack.assessment.service.Reports;
+import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.problem.Problem;
 import eu.sovereignstack.common.problem.ProblemException;
 

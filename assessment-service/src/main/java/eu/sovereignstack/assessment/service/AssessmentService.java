@@ -37,11 +37,11 @@ import eu.sovereignstack.assessment.repository.AssessmentRepository;
 import eu.sovereignstack.assessment.rest.AssessmentSummary;
 import eu.sovereignstack.assessment.rest.AssessmentView;
 import eu.sovereignstack.assessment.rest.Comparison;
-import eu.sovereignstack.assessment.rest.PageView;
 import eu.sovereignstack.assessment.scoring.Finding;
 import eu.sovereignstack.assessment.scoring.ScoringProfile;
 import eu.sovereignstack.assessment.scoring.SovereigntyObjective;
 import eu.sovereignstack.assessment.scoring.SovereigntyScorer;
+import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.licence.SpdxLicences;
 import eu.sovereignstack.common.problem.Problem.FieldError;
 import eu.sovereignstack.common.problem.ProblemException;
@@ -114,7 +114,7 @@ public class AssessmentService {
                 .map(s -> new AssessmentSummary(s.id(), s.name(), s.createdBy(), s.createdAt(), s.profileId(), s.inputFormat(),
                         s.score().doubleValue(), s.seal(), s.itemCount(), s.rerunOf()))
                 .toList();
-        return new PageView<>(items, page, size, total, (int) ((total + size - 1) / size));
+        return PageView.of(items, page, size, total);
     }
 
     @Transactional

@@ -45,6 +45,7 @@ import eu.sovereignstack.catalog.domain.ProductKind;
 import eu.sovereignstack.catalog.repository.ProductSearch;
 import eu.sovereignstack.catalog.repository.ProductSort;
 import eu.sovereignstack.catalog.service.ProductService;
+import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.licence.SpdxLicences;
 import eu.sovereignstack.common.problem.Problem;
 import eu.sovereignstack.common.problem.ProblemException;

@@ -27,9 +27,9 @@ import eu.sovereignstack.catalog.repository.ProductRepository;
 import eu.sovereignstack.catalog.repository.ProductSearch;
 import eu.sovereignstack.catalog.rest.ApiLimits;
 import eu.sovereignstack.catalog.rest.ImportResult;
-import eu.sovereignstack.catalog.rest.PageView;
 import eu.sovereignstack.catalog.rest.ProductInput;
 import eu.sovereignstack.catalog.rest.ProductView;
+import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.licence.InvalidLicenceException;
 import eu.sovereignstack.common.licence.LicenceExpression;
 import eu.sovereignstack.common.licence.SpdxLicences;
@@ -66,8 +66,7 @@ public class ProductService {
     public PageView<ProductView> search(ProductSearch search, String orderBy, int page, int size) {
         ProductRepository.SearchResult result = products.search(search, orderBy, page, size);
         List<ProductView> items = result.items().stream().map(ProductMapper::toView).toList();
-        int totalPages = (int) ((result.total() + size - 1) / size);
-        return new PageView<>(items, page, size, result.total(), totalPages);
+        return PageView.of(items, page, size, result.total());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

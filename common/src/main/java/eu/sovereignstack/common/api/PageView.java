@@ -1,10 +1,10 @@
-package eu.sovereignstack.catalog.rest;
+package eu.sovereignstack.common.api;
 
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a list, with the total the filters match. */
+/** One page of a list, with the total the filters match: the same shape in every service. */
 @Schema(name = "Page")
 public record PageView<T>(
         List<T> items,
@@ -12,4 +12,9 @@ public record PageView<T>(
         @Schema(description = "Page size asked for") int size,
         @Schema(description = "Items matching the filters, on all pages") long totalItems,
         int totalPages) {
+
+    /** A page of {@code items} out of {@code total}, with the page count derived. */
+    public static <T> PageView<T> of(List<T> items, int page, int size, long total) {
+        return new PageView<>(items, page, size, total, (int) ((total + size - 1) / size));
+    }
 }
