@@ -19,6 +19,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.faulttolerance.api.FibonacciBackoff;
 
+import eu.sovereignstack.common.problem.Failures;
+
 /**
  * Resolves a whole inventory against the catalog: entries are deduplicated (a thousand copies
  * of the same library are asked once) and sent in batches of {@value #BATCH}, never one call
@@ -87,20 +89,10 @@ public class CatalogResolver {
         if (e instanceof CircuitBreakerOpenException) {
             return new CatalogUnavailableException("The catalog-service is failing; calls are paused for a few seconds.", false, e);
         }
-        if (e instanceof TimeoutException || causedByTimeout(e)) {
+        if (Failures.isTimeout(e)) {
             return new CatalogUnavailableException("The catalog-service did not answer in time.", true, e);
         }
         return new CatalogUnavailableException("The catalog-service cannot be reached.", false, e);
-    }
-
-    /** A read or connect timeout of the HTTP client shows up as a ProcessingException caused by one. */
-    private static boolean causedByTimeout(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getSimpleName().contains("Timeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The catalog answered 4xx: retrying would not help (and must not count against the breaker's recovery). */

@@ -14,8 +14,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.spdx.core.InvalidSPDXAnalysisException;
-import org.spdx.library.LicenseInfoFactory;
-import org.spdx.library.ModelCopyManager;
 import org.spdx.library.model.v2.license.AbstractExtractedLicenseInfo;
 import org.spdx.library.model.v2.license.AnyLicenseInfo;
 import org.spdx.library.model.v2.license.ConjunctiveLicenseSet;
@@ -23,7 +21,6 @@ import org.spdx.library.model.v2.license.DisjunctiveLicenseSet;
 import org.spdx.library.model.v2.license.OrLaterOperator;
 import org.spdx.library.model.v2.license.SpdxListedLicense;
 import org.spdx.library.model.v2.license.WithExceptionOperator;
-import org.spdx.storage.simple.InMemSpdxStore;
 
 import eu.sovereignstack.assessment.domain.Usage;
 import eu.sovereignstack.common.licence.InvalidLicenceException;
@@ -86,7 +83,6 @@ public class LicenceCheck {
     /** Options an expression may expand to; real ones have a handful. */
     static final int MAX_OPTIONS = 64;
 
-    private static final String DOCUMENT_URI = "https://sovereignstack.eu/spdx/stack";
     private static final Comparator<List<String>> LISTS = (a, b) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int order = a.get(i).compareTo(b.get(i));
@@ -305,9 +301,7 @@ public class LicenceCheck {
             return Reading.problem("no licence is given.");
         }
         try {
-            spdx.analyse(expression);
-            AnyLicenseInfo parsed = LicenseInfoFactory.parseSPDXLicenseStringCompatV2(expression, new InMemSpdxStore(),
-                    DOCUMENT_URI, new ModelCopyManager());
+            AnyLicenseInfo parsed = spdx.tree(expression);
             List<List<Leaf>> options = new ArrayList<>();
             for (List<Leaf> option : options(parsed)) {
                 List<Leaf> distinct = option.stream().distinct().sorted(Comparator.comparing(Leaf::term)).toList();

@@ -59,7 +59,11 @@ public final class SpdxLicences {
     }
 
     private final Map<String, LicenceFamily> families;
-    private final Map<String, LicenceExpression> cache = new ConcurrentHashMap<>();
+    private final Map<String, Parsed> cache = new ConcurrentHashMap<>();
+
+    /** An expression checked and classified, with the SPDX library's parse tree of it. */
+    private record Parsed(LicenceExpression expression, AnyLicenseInfo tree) {
+    }
 
     public SpdxLicences() {
         this.families = loadFamilies();
@@ -71,6 +75,18 @@ public final class SpdxLicences {
 
     /** Parses and classifies an expression; the result is cached. */
     public LicenceExpression analyse(String expression) throws InvalidLicenceException {
+        return parsed(expression).expression();
+    }
+
+    /**
+     * The SPDX library's parse tree of a valid expression (OR, AND, WITH and licence nodes), for
+     * checks that need the structure and not only the classification; cached like {@link #analyse}.
+     */
+    public AnyLicenseInfo tree(String expression) throws InvalidLicenceException {
+        return parsed(expression).tree();
+    }
+
+    private Parsed parsed(String expression) throws InvalidLicenceException {
         if (expression == null || expression.isBlank()) {
             throw new InvalidLicenceException("must not be blank");
         }
@@ -78,16 +94,17 @@ public final class SpdxLicences {
         if (trimmed.length() > MAX_EXPRESSION_LENGTH) {
             throw new InvalidLicenceException("must be at most " + MAX_EXPRESSION_LENGTH + " characters");
         }
-        LicenceExpression cached = cache.get(trimmed);
+        Parsed cached = cache.get(trimmed);
         if (cached != null) {
             return cached;
         }
-        LicenceExpression analysed = classify(trimmed, parse(trimmed));
+        AnyLicenseInfo tree = parse(trimmed);
+        Parsed parsed = new Parsed(classify(trimmed, tree), tree);
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
-        cache.put(trimmed, analysed);
-        return analysed;
+        cache.put(trimmed, parsed);
+        return parsed;
     }
 
     /** The licence of the SPDX list with this id (case-insensitive), if there is one. */

@@ -1,8 +1,6 @@
 package eu.sovereignstack.gateway.proxy;
 
-import java.net.ConnectException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
 
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Context;
@@ -21,6 +19,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
+import eu.sovereignstack.common.problem.Failures;
 import eu.sovereignstack.common.problem.Problem;
 import eu.sovereignstack.common.problem.ProblemType;
 
@@ -78,7 +77,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 type = ProblemType.UNAVAILABLE;
                 detail = "The " + route.backend() + " service is failing; requests to it are paused.";
                 response.putHeader("Retry-After", String.valueOf(breakerResetSeconds));
-            } else if (isTimeout(failure)) {
+            } else if (Failures.isTimeout(failure)) {
                 type = ProblemType.TIMEOUT;
                 detail = "The " + route.backend() + " service did not answer in time.";
             } else {
@@ -101,17 +100,5 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             response.headers().set("Location", route.rewriteLocation(location));
         }
         return context.sendResponse();
-    }
-
-    private static boolean isTimeout(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-                return true;
-            }
-            if (cause instanceof ConnectException) {
-                return false;
-            }
-        }
-        return false;
     }
 }
