@@ -28,6 +28,15 @@ public final class Tokens {
         return ASSESSMENT.token("agency-admin", AGENCY, "org-admin", "assessor", "catalog-viewer");
     }
 
+    /** Same user name and org as {@link #assessor()}, but of the partner realm: another tenant. */
+    public static String partnerAssessor() {
+        return ASSESSMENT.fromPartner().token("assessor", MUNICIPALITY, "assessor", "catalog-viewer");
+    }
+
+    public static String partnerAdmin() {
+        return ASSESSMENT.fromPartner().token("orgadmin", MUNICIPALITY, "org-admin", "assessor", "catalog-viewer");
+    }
+
     public static String viewer() {
         return ASSESSMENT.token("viewer", MUNICIPALITY, "catalog-viewer");
     }

@@ -19,6 +19,11 @@ public final class CatalogTokens {
         return token("editor", "catalog-editor", "catalog-viewer");
     }
 
+    /** A viewer of the second federation member's realm. */
+    public static String partnerViewer() {
+        return TOKENS.fromPartner().token("viewer", ORG, "catalog-viewer");
+    }
+
     public static String token(String user, String... roles) {
         return TOKENS.token(user, ORG, roles);
     }

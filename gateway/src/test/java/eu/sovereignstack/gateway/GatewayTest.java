@@ -112,6 +112,15 @@ class GatewayTest {
     }
 
     @Test
+    void tokensOfEveryFederationMemberAreForwarded() {
+        Backends.catalog.stubFor(get(urlEqualTo("/api/v1/products")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        String partnerToken = TOKENS.fromPartner().token("viewer", ORG, "catalog-viewer");
+        given().auth().oauth2(partnerToken).when().get("/api/v1/catalog/products").then().statusCode(200);
+        Backends.catalog.verify(getRequestedFor(urlEqualTo("/api/v1/products"))
+                .withHeader("Authorization", header("Bearer " + partnerToken)));
+    }
+
+    @Test
     void tokensAreCheckedBeforeAnythingIsForwarded() {
         Backends.catalog.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
         given().when().get("/api/v1/catalog/products")
@@ -190,5 +199,21 @@ class GatewayTest {
     void livenessNeedsNoBackend() {
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/health/ready").then().statusCode(503);
+    }
+
+    @Test
+    void theSuitesOpenApiIsPublishedWithTheGatewaysPathsAndSwaggerUi() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", equalTo("Sovereign Stack API"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/catalog/products/{slug}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/assessments/{id}/report.md"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/scoring-profiles"))
+                .body("paths", not(org.hamcrest.Matchers.hasKey("/api/v1/products")))
+                .body("paths.'/api/v1/catalog/products'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/ProductPage"))
+                .body("components.schemas", org.hamcrest.Matchers.hasKey("Problem"))
+                .body("components.securitySchemes.oidc.type", equalTo("openIdConnect"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 }

@@ -11,10 +11,14 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  * Access tokens shaped like the sovereign realm's (realm roles under realm_access, an org
  * claim, the service's audience), signed with the key of quarkus-test-oidc-server whose
  * public half the services' test profile trusts. Also the broken ones every service must refuse.
+ * The test profiles trust two federation members, {@link #ISSUER} (the default tenant) and
+ * {@link #PARTNER_ISSUER}; both sign with the same test key here, so only the issuer tells
+ * them apart (the end-to-end tests use two real realms with their own keys).
  */
 public final class TestTokens {
 
     public static final String ISSUER = "https://server.example.com";
+    public static final String PARTNER_ISSUER = "https://partner.example.com";
     public static final String KEY = "privateKey.jwk";
 
     static {
@@ -23,14 +27,21 @@ public final class TestTokens {
     }
 
     private final java.util.Set<String> audience;
+    private final String issuer;
 
-    private TestTokens(java.util.Set<String> audience) {
+    private TestTokens(java.util.Set<String> audience, String issuer) {
         this.audience = audience;
+        this.issuer = issuer;
     }
 
     /** Tokens for these audiences (the realm puts every service's audience in each token). */
     public static TestTokens forAudience(String... audience) {
-        return new TestTokens(java.util.Set.of(audience));
+        return new TestTokens(java.util.Set.of(audience), ISSUER);
+    }
+
+    /** The same tokens, issued by the second federation member. */
+    public TestTokens fromPartner() {
+        return new TestTokens(audience, PARTNER_ISSUER);
     }
 
     public String token(String user, String org, String... roles) {
@@ -60,7 +71,7 @@ public final class TestTokens {
     }
 
     private JwtClaimsBuilder claims(String user, String org, String... roles) {
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .audience(audience)
                 .subject("sub-" + user)
                 .preferredUserName(user)

@@ -79,7 +79,7 @@ public class AssessmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSESSOR)
-    @Operation(summary = "Assess an inventory (JSON)",
+    @Operation(operationId = "createAssessment", summary = "Assess an inventory (JSON)",
             description = "Scores every item, explains every finding, ranks alternatives, plans waves and checks the target stack's "
                     + "licences. The assessment belongs to the caller's organisation.")
     @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
@@ -103,7 +103,7 @@ public class AssessmentResource {
     @POST
     @Consumes({CSV, CYCLONEDX_JSON, CYCLONEDX_XML, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @RolesAllowed(Roles.ASSESSOR)
-    @Operation(summary = "Assess an inventory file (CSV or CycloneDX SBOM)",
+    @Operation(operationId = "createAssessment", summary = "Assess an inventory file (CSV or CycloneDX SBOM)",
             description = "text/csv with a header row (columns in the README); application/vnd.cyclonedx+json or "
                     + "application/vnd.cyclonedx+xml (also application/xml). A malformed file is a 400 that says where.")
     @RequestBody(content = {@Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
@@ -152,7 +152,7 @@ public class AssessmentResource {
 
     @GET
     @RolesAllowed(Roles.ASSESSOR)
-    @Operation(summary = "The organisation's assessments, newest first")
+    @Operation(operationId = "listAssessments", summary = "The organisation's assessments, newest first")
     @APIResponse(responseCode = "200", description = "One page of summaries")
     public PageView<AssessmentSummary> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
@@ -163,7 +163,7 @@ public class AssessmentResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Roles.ASSESSOR)
-    @Operation(summary = "An assessment with its whole result")
+    @Operation(operationId = "getAssessment", summary = "An assessment with its whole result")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
@@ -175,7 +175,7 @@ public class AssessmentResource {
     @GET
     @Path("{id}/catalog-facts")
     @RolesAllowed(Roles.ASSESSOR)
-    @Operation(summary = "The catalog facts the assessment was computed from, as they were then")
+    @Operation(operationId = "getAssessmentCatalogFacts", summary = "The catalog facts the assessment was computed from, as they were then")
     @APIResponse(responseCode = "200", description = "Matches and products")
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -186,7 +186,7 @@ public class AssessmentResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ORG_ADMIN)
-    @Operation(summary = "Delete an assessment (org-admin)")
+    @Operation(operationId = "deleteAssessment", summary = "Delete an assessment (org-admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -200,7 +200,7 @@ public class AssessmentResource {
     @POST
     @Path("{id}/rerun")
     @RolesAllowed(Roles.ASSESSOR)
-    @Operation(summary = "Assess the same inventory again against today's catalog, as a new assessment")
+    @Operation(operationId = "rerunAssessment", summary = "Assess the same inventory again against today's catalog, as a new assessment")
     @APIResponse(responseCode = "201", description = "The new assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
@@ -214,7 +214,7 @@ public class AssessmentResource {
     @GET
     @Path("{id}/compare/{other}")
     @RolesAllowed(Roles.ASSESSOR)
-    @Operation(summary = "How the organisation moved from one assessment ({id}) to another ({other})")
+    @Operation(operationId = "compareAssessments", summary = "How the organisation moved from one assessment ({id}) to another ({other})")
     @APIResponse(responseCode = "200", description = "Deltas per objective, findings resolved and new",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Comparison.class)))
     @APIResponse(responseCode = "404", description = "Either assessment is not in your organisation",
@@ -228,7 +228,7 @@ public class AssessmentResource {
     @Produces(CSV)
     @RolesAllowed(Roles.ASSESSOR)
     @Tag(name = ApiTags.EXPORTS)
-    @Operation(summary = "The result as CSV, one row per item")
+    @Operation(operationId = "exportAssessmentItems", summary = "The result as CSV, one row per item")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
@@ -242,7 +242,7 @@ public class AssessmentResource {
     @Produces(CSV)
     @RolesAllowed(Roles.ASSESSOR)
     @Tag(name = ApiTags.EXPORTS)
-    @Operation(summary = "The waves' work items as CSV an issue tracker imports (Summary, Description, Labels, Priority, ...)")
+    @Operation(operationId = "exportAssessmentWorkItems", summary = "The waves' work items as CSV an issue tracker imports (Summary, Description, Labels, Priority, ...)")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
@@ -256,7 +256,7 @@ public class AssessmentResource {
     @Produces(MARKDOWN)
     @RolesAllowed(Roles.ASSESSOR)
     @Tag(name = ApiTags.EXPORTS)
-    @Operation(summary = "A Markdown report for management: summary, objectives, top findings, waves")
+    @Operation(operationId = "getAssessmentReport", summary = "A Markdown report for management: summary, objectives, top findings, waves")
     @APIResponse(responseCode = "200", description = "Markdown",
             content = @Content(mediaType = MARKDOWN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",

@@ -28,7 +28,7 @@ public class ScoringProfileResource {
 
     @GET
     @RolesAllowed(Roles.ASSESSOR)
-    @Operation(summary = "The scoring profiles; the default one is the CSF v1.2.1 weighting")
+    @Operation(operationId = "listScoringProfiles", summary = "The scoring profiles; the default one is the CSF v1.2.1 weighting")
     @APIResponse(responseCode = "200", description = "All profiles")
     public List<ScoringProfile> profiles() {
         return profiles.all();

@@ -308,6 +308,18 @@ class AssessmentResourceTest {
     }
 
     @Test
+    void theSameOrganisationNameInAnotherRealmIsAnotherTenant() {
+        String ours = createMunicipality(Tokens.assessor());
+        String partners = createMunicipality(Tokens.partnerAssessor());
+        as(Tokens.partnerAssessor()).when().get(ASSESSMENTS + "/" + ours).then().statusCode(404);
+        as(Tokens.partnerAdmin()).when().delete(ASSESSMENTS + "/" + ours).then().statusCode(404);
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + partners).then().statusCode(404);
+        as(Tokens.partnerAssessor()).queryParam("size", 100).when().get(ASSESSMENTS)
+                .then().statusCode(200).body("items.id", hasItem(partners)).body("items.id", not(hasItem(ours)));
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + ours).then().statusCode(200);
+    }
+
+    @Test
     void rolesDecideWhoMayDoWhat() {
         String id = createMunicipality(Tokens.assessor());
         as(Tokens.assessor()).when().delete(ASSESSMENTS + "/" + id).then().statusCode(403).contentType("application/problem+json");

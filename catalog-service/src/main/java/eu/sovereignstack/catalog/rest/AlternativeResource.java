@@ -44,7 +44,7 @@ public class AlternativeResource {
     @GET
     @Path("{slug}/alternatives")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "What can replace this product", description = "Full fits first, then open source, then by name.")
+    @Operation(operationId = "listAlternatives", summary = "What can replace this product", description = "Full fits first, then open source, then by name.")
     @APIResponse(responseCode = "200", description = "The alternatives")
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -55,7 +55,7 @@ public class AlternativeResource {
     @GET
     @Path("{slug}/replaces")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "What this product can replace")
+    @Operation(operationId = "listReplacedProducts", summary = "What this product can replace")
     @APIResponse(responseCode = "200", description = "The products it replaces")
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -67,7 +67,7 @@ public class AlternativeResource {
     @Path("{slug}/offerings")
     @RolesAllowed(Roles.VIEWER)
     @Tag(name = ApiTags.PROVIDERS)
-    @Operation(summary = "Who runs this product as a managed service")
+    @Operation(operationId = "listProductOfferings", summary = "Who runs this product as a managed service")
     @APIResponse(responseCode = "200", description = "The offerings")
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -79,7 +79,7 @@ public class AlternativeResource {
     @Path("{slug}/alternatives")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record that another product can replace this one")
+    @Operation(operationId = "addAlternative", summary = "Record that another product can replace this one")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlternativeView.class)))
     @APIResponse(responseCode = "400", description = "Unknown alternative, or the product itself",
@@ -98,7 +98,7 @@ public class AlternativeResource {
     @DELETE
     @Path("{slug}/alternatives/{alternative}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Remove an alternative relation")
+    @Operation(operationId = "removeAlternative", summary = "Remove an alternative relation")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such product or relation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -68,7 +68,7 @@ public class ProductResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "Search products", description = "Filters combine with AND; q matches name and description.")
+    @Operation(operationId = "searchProducts", summary = "Search products", description = "Filters combine with AND; q matches name and description.")
     @APIResponse(responseCode = "200", description = "One page of matching products")
     @APIResponse(responseCode = "400", description = "A filter, sort key or page parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -111,7 +111,7 @@ public class ProductResource {
     @GET
     @Path("{slug}")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "Get a product", description = "The ETag header carries the version for If-Match.")
+    @Operation(operationId = "getProduct", summary = "Get a product", description = "The ETag header carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", description = "No such product",
@@ -123,7 +123,7 @@ public class ProductResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Create a product")
+    @Operation(operationId = "createProduct", summary = "Create a product")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown category or invalid SPDX licence",
@@ -141,7 +141,7 @@ public class ProductResource {
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Replace a product",
+    @Operation(operationId = "replaceProduct", summary = "Replace a product",
             description = "Needs If-Match with the current ETag (412 when stale) or the current version in the body (409 when stale).")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
@@ -167,7 +167,7 @@ public class ProductResource {
     @Path("{slug}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Change some facts of a product (JSON merge patch, RFC 7386)",
+    @Operation(operationId = "patchProduct", summary = "Change some facts of a product (JSON merge patch, RFC 7386)",
             description = "null removes an optional fact. If-Match (412 when stale) and a version member (409 when stale) are optional.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT,
             description = "Members of ProductInput to change"), examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
@@ -192,7 +192,7 @@ public class ProductResource {
     @DELETE
     @Path("{slug}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Delete a product", description = "Also removes its alternative relations and offerings.")
+    @Operation(operationId = "deleteProduct", summary = "Delete a product", description = "Also removes its alternative relations and offerings.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -211,7 +211,7 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Tag(name = ApiTags.TRANSFER)
-    @Operation(summary = "Create or update up to " + ApiLimits.IMPORT_PRODUCTS + " products, all or nothing",
+    @Operation(operationId = "importProducts", summary = "Create or update up to " + ApiLimits.IMPORT_PRODUCTS + " products, all or nothing",
             description = "Products are matched by slug. If any entry is invalid nothing is stored, and the problem lists "
                     + "the errors of every entry (fields such as products[3].licence).")
     @APIResponse(responseCode = "200", description = "All entries stored",

@@ -33,7 +33,7 @@ public class ProviderResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "All providers, by name")
+    @Operation(operationId = "listProviders", summary = "All providers, by name")
     @APIResponse(responseCode = "200", description = "The providers")
     public List<ProviderView> providers() {
         return catalog.providers();
@@ -42,7 +42,7 @@ public class ProviderResource {
     @GET
     @Path("{slug}")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "Get a provider")
+    @Operation(operationId = "getProvider", summary = "Get a provider")
     @APIResponse(responseCode = "200", description = "The provider",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class)))
     @APIResponse(responseCode = "404", description = "No such provider",
@@ -54,7 +54,7 @@ public class ProviderResource {
     @GET
     @Path("{slug}/offerings")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "The products a provider runs as managed services")
+    @Operation(operationId = "listProviderOfferings", summary = "The products a provider runs as managed services")
     @APIResponse(responseCode = "200", description = "The offerings")
     @APIResponse(responseCode = "404", description = "No such provider",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -30,7 +30,7 @@ public class ReferenceResource {
     @GET
     @Path("categories")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "The category taxonomy, with product counts")
+    @Operation(operationId = "listCategories", summary = "The category taxonomy, with product counts")
     @APIResponse(responseCode = "200", description = "All categories, in taxonomy order")
     public List<CategoryView> categories() {
         return catalog.categories();
@@ -39,7 +39,7 @@ public class ReferenceResource {
     @GET
     @Path("licences")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "The licences catalog products use",
+    @Operation(operationId = "listLicences", summary = "The licences catalog products use",
             description = "Each SPDX id in use, whether it is OSI-approved, and its family; most used first.")
     @APIResponse(responseCode = "200", description = "Licences in use")
     public List<LicenceView> licences() {
@@ -50,7 +50,7 @@ public class ReferenceResource {
     @Path("export")
     @RolesAllowed(Roles.VIEWER)
     @Tag(name = ApiTags.TRANSFER)
-    @Operation(summary = "The whole catalog as JSON",
+    @Operation(operationId = "exportCatalog", summary = "The whole catalog as JSON",
             description = "Its products array can be posted to the import as it is.")
     @APIResponse(responseCode = "200", description = "The catalog",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogExport.class)))

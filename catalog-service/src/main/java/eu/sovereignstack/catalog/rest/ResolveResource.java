@@ -33,7 +33,7 @@ public class ResolveResource {
     @Path("resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "Recognise up to " + ApiLimits.RESOLVE_ITEMS + " inventory items as catalog products",
+    @Operation(operationId = "resolveProducts", summary = "Recognise up to " + ApiLimits.RESOLVE_ITEMS + " inventory items as catalog products",
             description = "Per item the first rule that hits wins: slug equals a product slug (SLUG); the Package URL names "
                     + "one of a product's packages, ignoring version, qualifiers and subpath (PURL); the normalised name equals "
                     + "a product's normalised name, slug or alias, then the same without a leading vendor word such as "

@@ -43,6 +43,15 @@ class SecurityTest {
     }
 
     @Test
+    void everyFederationMemberReadsTheSharedCatalog() {
+        given().auth().oauth2(CatalogTokens.partnerViewer()).when().get("/api/v1/products/keycloak")
+                .then().statusCode(200).body("slug", equalTo("keycloak"));
+        given().auth().oauth2(CatalogTokens.partnerViewer()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/products")
+                .then().statusCode(403);
+    }
+
+    @Test
     void tokenWithoutCatalogRoleIsForbidden() {
         given().auth().oauth2(CatalogTokens.token("outsider", "assessor-of-nothing")).when().get("/api/v1/categories")
                 .then().statusCode(403)

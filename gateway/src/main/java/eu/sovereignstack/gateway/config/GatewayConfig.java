@@ -49,6 +49,17 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration responseTimeout();
 
+        /**
+         * How often an idempotent request (GET, HEAD, OPTIONS, PUT, DELETE) tries again to connect
+         * when the backend refuses or does not accept the connection; nothing has reached it then.
+         */
+        @WithDefault("2")
+        int connectRetries();
+
+        /** The pause before the first retry; it doubles for each further one. */
+        @WithDefault("100ms")
+        Duration connectRetryBackoff();
+
         /** Consecutive failures (unreachable or silent) that open the circuit breaker. */
         @WithDefault("5")
         int breakerFailures();

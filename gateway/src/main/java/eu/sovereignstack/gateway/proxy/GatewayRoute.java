@@ -1,5 +1,7 @@
 package eu.sovereignstack.gateway.proxy;
 
+import java.util.Optional;
+
 /**
  * The routes, as data: requests under {@code prefix} go to {@code backend}, with the prefix
  * replaced by {@code backendPrefix}. The catalog's paths gain a {@code /catalog} segment at the
@@ -42,6 +44,18 @@ public enum GatewayRoute {
         int schemeEnd = location.indexOf("://");
         int pathStart = schemeEnd < 0 ? 0 : location.indexOf('/', schemeEnd + 3);
         return at == pathStart ? location.substring(0, at) + prefix + location.substring(at + backendPrefix.length()) : location;
+    }
+
+    /** The gateway's path for a backend path this route leads to, if it leads there. */
+    public Optional<String> expose(String backendPath) {
+        if (!backendPath.startsWith(backendPrefix)) {
+            return Optional.empty();
+        }
+        String rest = backendPath.substring(backendPrefix.length());
+        if (!backendPrefix.endsWith("/") && !rest.isEmpty() && !rest.startsWith("/")) {
+            return Optional.empty();
+        }
+        return Optional.of(prefix + rest);
     }
 
     /** Whether the route serves this path: the prefix itself, or below it. */

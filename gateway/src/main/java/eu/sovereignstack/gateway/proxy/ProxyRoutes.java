@@ -65,7 +65,8 @@ public class ProxyRoutes {
             }
             HttpClient client = clients.computeIfAbsent(route.backend(), name -> client(backend));
             TypedGuard<CompletionStage<ProxyResponse>> breaker = breakers.computeIfAbsent(route.backend(), name -> breaker(backend));
-            proxies.put(route, proxy(route, backend, client, breaker));
+            proxies.put(route, proxy(route, backend, client, breaker, new ConnectRetry(vertx, backend.connectRetries(),
+                    backend.connectRetryBackoff())));
         }
         router.route("/api/*").handler(context -> {
             if (limited(context, callerLimit(context))) {
@@ -102,14 +103,13 @@ public class ProxyRoutes {
     }
 
     private static HttpProxy proxy(GatewayRoute route, GatewayConfig.Backend backend, HttpClient client,
-            TypedGuard<CompletionStage<ProxyResponse>> breaker) {
+            TypedGuard<CompletionStage<ProxyResponse>> breaker, ConnectRetry retry) {
         int port = backend.url().getPort() > 0 ? backend.url().getPort() : 80;
         SocketAddress address = SocketAddress.inetSocketAddress(port, backend.url().getHost());
         long idleTimeout = backend.responseTimeout().toMillis();
         HttpProxy proxy = HttpProxy.reverseProxy(client);
-        proxy.originRequestProvider((request, http) -> http.request(new RequestOptions()
-                .setServer(address)
-                .setIdleTimeout(idleTimeout)));
+        RequestOptions options = new RequestOptions().setServer(address).setIdleTimeout(idleTimeout);
+        proxy.originRequestProvider((request, http) -> retry.connect(request.method(), () -> http.request(new RequestOptions(options))));
         proxy.addInterceptor(new ForwardingInterceptor(route, breaker, Math.max(1, backend.breakerReset().toSeconds())));
         return proxy;
     }
