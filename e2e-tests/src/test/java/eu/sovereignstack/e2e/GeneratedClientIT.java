@@ -1,0 +1,96 @@
+package eu.sovereignstack.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import eu.sovereignstack.client.ApiClient;
+import eu.sovereignstack.client.ApiException;
+import eu.sovereignstack.client.api.AssessmentsApi;
+import eu.sovereignstack.client.api.ProductsApi;
+import eu.sovereignstack.client.api.ScoringProfilesApi;
+import eu.sovereignstack.client.model.Assessment;
+import eu.sovereignstack.client.model.AssessmentRequest;
+import eu.sovereignstack.client.model.AssessmentSummary;
+import eu.sovereignstack.client.model.MigrationWave;
+import eu.sovereignstack.client.model.Product;
+import eu.sovereignstack.client.model.ProductPage;
+import eu.sovereignstack.client.model.ScoringProfile;
+import eu.sovereignstack.client.model.WaveItem;
+import eu.sovereignstack.e2e.support.SovereignStack;
+import eu.sovereignstack.e2e.support.SovereignStackTest;
+import eu.sovereignstack.e2e.support.Tokens;
+import eu.sovereignstack.e2e.support.User;
+
+/**
+ * The main flow with the Java client generated at build time from the OpenAPI document the
+ * gateway publishes (openapi-generator, java/native): what an integrator would generate and use.
+ * (The exports, CSV and Markdown, are text: this generator's client parses every answer as JSON,
+ * so they are read over plain HTTP in {@link AssessmentIT}.)
+ */
+@SovereignStackTest
+class GeneratedClientIT {
+
+    private final SovereignStack stack;
+    private final Tokens tokens;
+
+    GeneratedClientIT(SovereignStack stack) {
+        this.stack = stack;
+        this.tokens = stack.tokens();
+    }
+
+    @Test
+    void browseTheCatalogAssessTheMunicipalityAndReadThePlan() throws Exception {
+        ApiClient client = clientFor(User.ASSESSOR);
+
+        ProductPage identity = new ProductsApi(client).searchProducts("identity-access", null, null, null, null, null, true,
+                0, null, 50, null, null, null);
+        List<String> slugs = identity.getItems().stream().map(Product::getSlug).toList();
+        assertTrue(slugs.contains("keycloak"), slugs::toString);
+        assertEquals(identity.getItems().size(), identity.getTotalItems().intValue());
+        Product keycloak = new ProductsApi(client).getProduct("keycloak");
+        assertEquals("Apache-2.0", keycloak.getLicence());
+        assertTrue(keycloak.getOpenSource());
+
+        List<ScoringProfile> profiles = new ScoringProfilesApi(client).listScoringProfiles();
+        assertTrue(profiles.stream().anyMatch(profile -> "eu-csf-1.2.1".equals(profile.getId())), profiles::toString);
+
+        AssessmentRequest inventory = client.getObjectMapper()
+                .readValue(Resources.text("assessments/municipality.json"), AssessmentRequest.class);
+        AssessmentsApi assessments = new AssessmentsApi(client);
+        Assessment created = assessments.createAssessment(inventory, null, null, null, null, null, null, null);
+        assertEquals("Municipality baseline 2026", created.getName());
+        assertEquals(6, created.getResult().getOrganisation().getItemCount());
+        assertTrue(created.getResult().getOrganisation().getProjectedScore() > created.getResult().getOrganisation().getScore());
+
+        List<MigrationWave> waves = assessments.getAssessment(created.getId().toString()).getResult().getWaves();
+        assertEquals(List.of("idp"), waves.get(0).getItems().stream().map(WaveItem::getId).toList(), "identity migrates first");
+        List<String> listed = assessments.listAssessments(0, 100).getItems().stream()
+                .map(AssessmentSummary::getId).map(Object::toString).toList();
+        assertTrue(listed.contains(created.getId().toString()));
+    }
+
+    @Test
+    void problemsArriveAsApiExceptionsWithTheirStatusAndBody() {
+        AssessmentsApi otherOrganisation = new AssessmentsApi(clientFor(User.AGENCY_ASSESSOR));
+        ApiException missing = assertThrows(ApiException.class,
+                () -> otherOrganisation.getAssessment("00000000-0000-0000-0000-000000000000"));
+        assertEquals(404, missing.getCode());
+        assertTrue(missing.getResponseBody().contains("\"status\":404"), missing.getResponseBody());
+
+        ApiException forbidden = assertThrows(ApiException.class,
+                () -> new ProductsApi(clientFor(User.VIEWER)).deleteProduct("keycloak", null));
+        assertEquals(403, forbidden.getCode());
+    }
+
+    private ApiClient clientFor(User user) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(stack.gateway().base().toString());
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + tokens.accessToken(user)));
+        return client;
+    }
+}
