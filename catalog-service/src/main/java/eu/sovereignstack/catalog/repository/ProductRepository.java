@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -22,6 +23,20 @@ public class ProductRepository implements PanacheRepository<Product> {
 
     public List<Product> findBySlugs(List<String> slugs) {
         return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    }
+
+    /**
+     * The product, its row locked until the transaction ends: a concurrent writer of the same
+     * product waits, then sees the version this one stored (and gets its 412), instead of both
+     * reading the same version and racing to the update.
+     */
+    public Optional<Product> findBySlugForUpdate(String slug) {
+        return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The products, their rows locked until the transaction ends, always in slug order (no deadlock between imports). */
+    public List<Product> findBySlugsForUpdate(List<String> slugs) {
+        return slugs.isEmpty() ? List.of() : find("slug in ?1 order by slug", slugs).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /** One page of the products matching {@code search}, and how many match in all. */

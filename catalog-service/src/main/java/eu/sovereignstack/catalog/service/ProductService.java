@@ -95,7 +95,7 @@ public class ProductService {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the product's ETag, or its version in the body, to replace it.");
         }
-        return products.findBySlug(slug).map(product -> {
+        return products.findBySlugForUpdate(slug).map(product -> {
             checkVersions(product, ifMatch, input.version());
             if (!slug.equals(input.slug())) {
                 throw ProblemException.invalid("slug", "must equal the slug in the path ('" + slug + "'); slugs cannot change");
@@ -111,7 +111,7 @@ public class ProductService {
         if (!(patch instanceof ObjectNode)) {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "A merge patch must be a JSON object.");
         }
-        return products.findBySlug(slug).map(product -> {
+        return products.findBySlugForUpdate(slug).map(product -> {
             JsonNode version = patch.get("version");
             Integer bodyVersion = version == null || version.isNull() ? null : readVersion(version);
             checkVersions(product, ifMatch, bodyVersion);
@@ -129,7 +129,7 @@ public class ProductService {
     }
 
     public boolean delete(String slug, Integer ifMatch) {
-        Optional<Product> product = products.findBySlug(slug);
+        Optional<Product> product = products.findBySlugForUpdate(slug);
         product.ifPresent(p -> {
             checkVersions(p, ifMatch, null);
             products.delete(p);
@@ -159,7 +159,7 @@ public class ProductService {
                 licencesOf.add(null);
             }
         }
-        Map<String, Product> existing = products.findBySlugs(List.copyOf(firstIndex.keySet())).stream()
+        Map<String, Product> existing = products.findBySlugsForUpdate(List.copyOf(firstIndex.keySet())).stream()
                 .collect(Collectors.toMap(p -> p.slug, Function.identity()));
         for (int i = 0; i < inputs.size(); i++) {
             ProductInput input = inputs.get(i);
