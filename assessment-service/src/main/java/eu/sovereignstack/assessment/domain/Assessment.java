@@ -44,6 +44,10 @@ public class Assessment {
     public String catalogFacts;
     @Column(name = "rerun_of")
     public UUID rerunOf;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    @Column(name = "request_hash")
+    public String requestHash;
     public BigDecimal score;
     public int seal;
     @Column(name = "item_count")

@@ -32,6 +32,10 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
                 .getResultList();
     }
 
+    public Optional<Assessment> findByIdempotencyKey(String tenant, String key) {
+        return find("tenant = ?1 and idempotencyKey = ?2", tenant, key).firstResultOptional();
+    }
+
     public long countForTenant(String tenant) {
         return count("tenant", tenant);
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +29,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,6 +51,7 @@ import eu.sovereignstack.assessment.inventory.CycloneDxInventoryParser;
 import eu.sovereignstack.assessment.inventory.InventoryFormatException;
 import eu.sovereignstack.assessment.scoring.SovereigntyObjective;
 import eu.sovereignstack.assessment.service.AssessmentService;
+import eu.sovereignstack.assessment.service.IdempotencyKey;
 import eu.sovereignstack.assessment.service.NewAssessment;
 import eu.sovereignstack.assessment.service.Reports;
 import eu.sovereignstack.common.api.PageView;
@@ -62,15 +67,23 @@ public class AssessmentResource {
     static final String CYCLONEDX_JSON = "application/vnd.cyclonedx+json";
     static final String CYCLONEDX_XML = "application/vnd.cyclonedx+xml";
     static final String MARKDOWN = "text/markdown";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final String IDEMPOTENCY_DESCRIPTION = "Makes the request safe to retry: a retry with the same key and "
+            + "the same request gets the assessment the first one created (201, Idempotent-Replayed: true) and computes "
+            + "nothing; another request with the key is a 422. 1-128 visible ASCII characters, unique per organisation.";
+    private static final String IDEMPOTENCY_MESSAGE = "must be 1-128 visible ASCII characters";
     private static final String MINIMUM_SEAL_PATTERN = "^(SOV-[1-8]:[0-4])(,SOV-[1-8]:[0-4]){0,7}$";
 
     private final AssessmentService service;
     private final CallerContext caller;
     private final CsvInventoryParser csv;
     private final CycloneDxInventoryParser sbom;
+    private final ObjectMapper json;
 
-    AssessmentResource(AssessmentService service, CallerContext caller, CsvInventoryParser csv, CycloneDxInventoryParser sbom) {
+    AssessmentResource(AssessmentService service, CallerContext caller, CsvInventoryParser csv, CycloneDxInventoryParser sbom,
+            ObjectMapper json) {
         this.service = service;
+        this.json = json;
         this.caller = caller;
         this.csv = csv;
         this.sbom = sbom;
@@ -86,7 +99,8 @@ public class AssessmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid inventory (fields named)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "dependsOn has a cycle (the items of the cycle are named)",
+    @APIResponse(responseCode = "422", description = "dependsOn has a cycle (the items of the cycle are named), or the "
+            + "Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "The catalog refused the call; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -94,10 +108,14 @@ public class AssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "504", description = "The catalog did not answer in time; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "an assessment request is required") @Valid AssessmentRequest body) {
+    public Response create(
+            @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam(IdempotencyKey.HEADER)
+            @Pattern(regexp = IdempotencyKey.PATTERN, message = IDEMPOTENCY_MESSAGE) String idempotencyKey,
+            @NotNull(message = "an assessment request is required") @Valid AssessmentRequest body) throws JsonProcessingException {
         Inventory inventory = new Inventory(body.organisation(), body.items());
+        IdempotencyKey key = IdempotencyKey.of(idempotencyKey, bytes("json"), json.writeValueAsBytes(body));
         return created(service.create(caller.caller(), new NewAssessment(body.name(), inventory, body.profile(), body.threshold(),
-                body.policy(), "json", null, null)));
+                body.policy(), "json", null, null, key)));
     }
 
     @POST
@@ -113,12 +131,14 @@ public class AssessmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "400", description = "The file is malformed (location given) or a parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "dependsOn has a cycle",
+    @APIResponse(responseCode = "422", description = "dependsOn has a cycle, or the Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The catalog is unreachable; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createFromFile(
-            @Parameter(hidden = true) @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam(IdempotencyKey.HEADER)
+            @Pattern(regexp = IdempotencyKey.PATTERN, message = IDEMPOTENCY_MESSAGE) String idempotencyKey,
             @Parameter(description = "Organisation name (required for CSV; an SBOM's metadata is used otherwise)")
             @QueryParam("organisation") @Size(max = Limits.NAME) @Pattern(regexp = Limits.SINGLE_LINE) String organisation,
             @QueryParam("sector") @Size(max = Limits.SECTOR) @Pattern(regexp = Limits.SINGLE_LINE) String sector,
@@ -146,8 +166,10 @@ public class AssessmentResource {
             inventory = sbom.parseXml(body, org);
             format = "cyclonedx-xml";
         }
+        IdempotencyKey key = IdempotencyKey.of(idempotencyKey, bytes(type), bytes(organisation), bytes(sector), bytes(country),
+                bytes(name), bytes(profile), bytes(threshold == null ? null : threshold.toString()), bytes(minimumSeal), body);
         return created(service.create(caller.caller(), new NewAssessment(name, inventory, profile, threshold,
-                new Policy(minimumSeal(minimumSeal)), format, new String(body, StandardCharsets.UTF_8), null)));
+                new Policy(minimumSeal(minimumSeal)), format, new String(body, StandardCharsets.UTF_8), null, key)));
     }
 
     @GET
@@ -266,7 +288,17 @@ public class AssessmentResource {
     }
 
     private static Response created(AssessmentView view) {
-        return Response.created(URI.create("/api/v1/assessments/" + view.id())).entity(view).build();
+        return created(new AssessmentService.Created(view, false));
+    }
+
+    private static Response created(AssessmentService.Created created) {
+        Response.ResponseBuilder response = Response.created(URI.create("/api/v1/assessments/" + created.view().id()))
+                .entity(created.view());
+        return created.replayed() ? response.header(REPLAYED_HEADER, "true").build() : response.build();
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Response file(String content, String type, String filename) {

@@ -72,7 +72,19 @@ public class AssessmentService {
         this.json = json;
     }
 
-    public AssessmentView create(Caller caller, NewAssessment request) {
+    /**
+     * Assesses and stores. With an idempotency key that an earlier request of the tenant used,
+     * nothing is computed: the same request gets that request's assessment ({@link Created#replayed()}),
+     * another request a 422.
+     */
+    public Created create(Caller caller, NewAssessment request) {
+        IdempotencyKey key = request.idempotencyKey();
+        if (key != null) {
+            Optional<AssessmentView> earlier = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
+            if (earlier.isPresent()) {
+                return new Created(earlier.get(), true);
+            }
+        }
         Inventory inventory = request.inventory();
         checkGraph(inventory);
         ScoringProfile profile = request.profile() == null ? profiles.defaultProfile()
@@ -103,8 +115,47 @@ public class AssessmentService {
         assessment.score = BigDecimal.valueOf(result.organisation().score());
         assessment.seal = result.organisation().seal();
         assessment.itemCount = result.items().size();
-        QuarkusTransaction.requiringNew().run(() -> assessments.persist(assessment));
-        return view(assessment, result);
+        if (key != null) {
+            assessment.idempotencyKey = key.value();
+            assessment.requestHash = key.requestHash();
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> assessments.persist(assessment));
+        } catch (RuntimeException e) {
+            // The same key, sent twice at once: the other request stored first; answer as it did.
+            if (key != null && isUniqueViolation(e)) {
+                Optional<AssessmentView> winner = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
+                if (winner.isPresent()) {
+                    return new Created(winner.get(), true);
+                }
+            }
+            throw e;
+        }
+        return new Created(view(assessment, result), false);
+    }
+
+    /** An assessment stored now, or the one an earlier request with the same idempotency key stored. */
+    public record Created(AssessmentView view, boolean replayed) {
+    }
+
+    private Optional<AssessmentView> replay(Caller caller, IdempotencyKey key) {
+        return assessments.findByIdempotencyKey(caller.tenant(), key.value()).map(earlier -> {
+            if (!earlier.requestHash.equals(key.requestHash())) {
+                throw new ProblemException(ProblemType.UNPROCESSABLE,
+                        "Idempotency-Key '" + key.value() + "' was used for another request; use a new key for a new request.",
+                        List.of(new FieldError(IdempotencyKey.HEADER, "was used for another request")), Map.of());
+            }
+            return view(earlier, read(earlier.result, AssessmentResult.class));
+        });
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Transactional
@@ -138,7 +189,7 @@ public class AssessmentService {
         Optional<Assessment> original = QuarkusTransaction.requiringNew()
                 .call(() -> assessments.findForTenant(caller.tenant(), id));
         return original.map(a -> create(caller, new NewAssessment(a.name, read(a.inventory, Inventory.class), a.profileId,
-                a.threshold.doubleValue(), read(a.policy, Policy.class), a.inputFormat, a.source, a.id)));
+                a.threshold.doubleValue(), read(a.policy, Policy.class), a.inputFormat, a.source, a.id, null)).view());
     }
 
     @Transactional

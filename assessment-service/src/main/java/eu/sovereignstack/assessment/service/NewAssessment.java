@@ -11,5 +11,5 @@ import eu.sovereignstack.assessment.domain.Policy;
  * policy gate, the format it came in and, for files, the body as received.
  */
 public record NewAssessment(String name, Inventory inventory, String profile, Double threshold, Policy policy,
-        String inputFormat, String source, UUID rerunOf) {
+        String inputFormat, String source, UUID rerunOf, IdempotencyKey idempotencyKey) {
 }
