@@ -40,6 +40,12 @@ public final class CatalogTokens {
         return TOKENS.wrongIssuer("viewer", ORG, "catalog-viewer");
     }
 
+    /** Every token the catalog must refuse although it looks like one of ours. */
+    public static java.util.List<String> forged() {
+        return java.util.List.of(TOKENS.notYetValid("viewer", ORG, "catalog-viewer"), TOKENS.unsigned("viewer", ORG, "catalog-viewer"),
+                TOKENS.hs256WithPublicKey("viewer", ORG, "catalog-viewer"), TOKENS.unknownKey("viewer", ORG, "catalog-viewer"));
+    }
+
     public static String tamperedSignature() {
         return TOKENS.tamperedSignature("viewer", ORG, "catalog-viewer");
     }

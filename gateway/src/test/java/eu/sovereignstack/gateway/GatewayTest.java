@@ -137,6 +137,12 @@ class GatewayTest {
                 .then().statusCode(401);
         given().auth().oauth2(TOKENS.tamperedSignature("viewer", ORG, "catalog-viewer")).when().get("/api/v1/catalog/products")
                 .then().statusCode(401);
+        for (String forged : java.util.List.of(TOKENS.notYetValid("viewer", ORG, "catalog-viewer"),
+                TOKENS.unsigned("viewer", ORG, "catalog-viewer"), TOKENS.hs256WithPublicKey("viewer", ORG, "catalog-viewer"),
+                TOKENS.unknownKey("viewer", ORG, "catalog-viewer"))) {
+            given().auth().oauth2(forged).when().get("/api/v1/catalog/products")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
         Backends.catalog.verify(0, getRequestedFor(anyUrl()));
     }
 

@@ -330,6 +330,12 @@ class AssessmentResourceTest {
         as(Tokens.ASSESSMENT.expired("assessor", Tokens.MUNICIPALITY, "assessor")).when().get(ASSESSMENTS).then().statusCode(401);
         as(Tokens.ASSESSMENT.tamperedSignature("assessor", Tokens.MUNICIPALITY, "assessor")).when().get(ASSESSMENTS)
                 .then().statusCode(401);
+        for (String forged : List.of(Tokens.ASSESSMENT.notYetValid("assessor", Tokens.MUNICIPALITY, "assessor"),
+                Tokens.ASSESSMENT.unsigned("assessor", Tokens.MUNICIPALITY, "assessor"),
+                Tokens.ASSESSMENT.hs256WithPublicKey("assessor", Tokens.MUNICIPALITY, "assessor"),
+                Tokens.ASSESSMENT.unknownKey("assessor", Tokens.MUNICIPALITY, "assessor"))) {
+            as(forged).when().get(ASSESSMENTS).then().statusCode(401).contentType("application/problem+json");
+        }
         as(eu.sovereignstack.testsupport.TestTokens.forAudience("catalog-service").token("assessor", Tokens.MUNICIPALITY, "assessor"))
                 .when().get(ASSESSMENTS).then().statusCode(401);
         as(Tokens.ASSESSMENT.token("nobody", null, "assessor")).when().get(ASSESSMENTS)

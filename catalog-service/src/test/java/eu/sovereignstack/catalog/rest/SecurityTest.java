@@ -20,8 +20,8 @@ import eu.sovereignstack.catalog.CatalogTokens;
 class SecurityTest {
 
     static java.util.stream.Stream<String> badTokens() {
-        return java.util.stream.Stream.of(CatalogTokens.expired(), CatalogTokens.wrongAudience(), CatalogTokens.wrongIssuer(),
-                CatalogTokens.tamperedSignature(), "not-a-jwt");
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(CatalogTokens.expired(), CatalogTokens.wrongAudience(),
+                CatalogTokens.wrongIssuer(), CatalogTokens.tamperedSignature(), "not-a-jwt"), CatalogTokens.forged().stream());
     }
 
     @Test
