@@ -62,7 +62,10 @@ class GeneratedClientIT {
         AssessmentRequest inventory = client.getObjectMapper()
                 .readValue(Resources.text("assessments/municipality.json"), AssessmentRequest.class);
         AssessmentsApi assessments = new AssessmentsApi(client);
-        Assessment created = assessments.createAssessment(inventory, null, null, null, null, null, null, null);
+        String idempotencyKey = java.util.UUID.randomUUID().toString();
+        Assessment created = assessments.createAssessment(inventory, null, null, null, null, null, null, null, idempotencyKey);
+        Assessment retried = assessments.createAssessment(inventory, null, null, null, null, null, null, null, idempotencyKey);
+        assertEquals(created.getId(), retried.getId(), "a retry under the same Idempotency-Key gets the same assessment");
         assertEquals("Municipality baseline 2026", created.getName());
         assertEquals(6, created.getResult().getOrganisation().getItemCount());
         assertTrue(created.getResult().getOrganisation().getProjectedScore() > created.getResult().getOrganisation().getScore());

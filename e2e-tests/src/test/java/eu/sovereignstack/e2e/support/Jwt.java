@@ -42,6 +42,11 @@ public final class Jwt {
         return new Jwt(parts[0], object(parts[0]), object(parts[1]), parts[2]);
     }
 
+    /** A copy of the header (alg, kid, typ). */
+    public ObjectNode header() {
+        return header.deepCopy();
+    }
+
     /** A copy of the claims. */
     public ObjectNode claims() {
         return claims.deepCopy();

@@ -55,6 +55,9 @@ public final class SovereignStack implements AutoCloseable {
     private volatile boolean ownsProcessesFile;
     private SlowBackend slowBackend;
     private URI keycloak;
+    private int keycloakPort;
+    private String keycloakAdminPassword;
+    private ManagedProcess keycloakProcess;
     private Tokens tokens;
     private Api gateway;
     private Api faultGateway;
@@ -95,10 +98,10 @@ public final class SovereignStack implements AutoCloseable {
         stopWhatAKilledRunLeftBehind();
         record(ProcessHandle.current(), "test-run");
 
-        String adminPassword = UUID.randomUUID().toString();
-        int keycloakPort = freePort();
+        keycloakAdminPassword = UUID.randomUUID().toString();
+        keycloakPort = freePort();
         keycloak = URI.create("http://127.0.0.1:" + keycloakPort);
-        ManagedProcess keycloakProcess = startKeycloak(keycloakPort, adminPassword);
+        keycloakProcess = startKeycloak(keycloakPort, keycloakAdminPassword);
 
         // While Keycloak boots.
         Databases.recreate(settings.postgresUrl(), CATALOG_DB, ASSESSMENT_DB);
@@ -143,13 +146,31 @@ public final class SovereignStack implements AutoCloseable {
         awaitOk(main, URI.create(local(gatewayPort) + "/q/health/ready"), SERVICE_DEADLINE);
         awaitOk(fault, URI.create(local(faultGatewayPort) + "/q/health/live"), SERVICE_DEADLINE);
 
-        tokens = new Tokens(keycloak, adminPassword);
+        tokens = new Tokens(keycloak, keycloakAdminPassword);
         gateway = new Api(URI.create(local(gatewayPort)), tokens);
         faultGateway = new Api(URI.create(local(faultGatewayPort)), tokens);
         System.out.printf("[e2e] suite up in %d s (Keycloak %d s, services %d s): gateway %s, fault gateway %s, Keycloak %s, logs %s%n",
                 Duration.between(begin, Instant.now()).toSeconds(), keycloakReady.toSeconds(),
                 Duration.between(servicesLaunched, Instant.now()).toSeconds(),
                 gateway.base(), faultGateway.base(), keycloak, settings.logs());
+    }
+
+    /**
+     * Stops Keycloak, runs {@code whileDown}, and starts it again on the same address. Its store is
+     * in memory, so it comes back with the realms imported anew and new signing keys: the tokens
+     * cached before are forgotten, and new ones are signed by keys the services have not seen.
+     */
+    public void keycloakOutage(Runnable whileDown) {
+        ManagedProcess.stopAll(List.of(keycloakProcess), STOP_GRACE);
+        processes.remove(keycloakProcess);
+        try {
+            whileDown.run();
+        } finally {
+            keycloakProcess = startKeycloak(keycloakPort, keycloakAdminPassword);
+            awaitOk(keycloakProcess, URI.create(tokens.issuer(User.Realm.SOVEREIGN) + "/.well-known/openid-configuration"),
+                    KEYCLOAK_DEADLINE);
+            tokens.forgetAll();
+        }
     }
 
     private ManagedProcess startKeycloak(int port, String adminPassword) {

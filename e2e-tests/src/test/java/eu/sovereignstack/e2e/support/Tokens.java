@@ -109,6 +109,11 @@ public final class Tokens {
                 "username", user.username(), "password", user.password()));
     }
 
+    /** Forgets the cached tokens (after Keycloak came back with new keys). */
+    public void forgetAll() {
+        cache.clear();
+    }
+
     private Grant grant(User user) {
         return cache.compute(user, (u, cached) -> cached != null && cached.validFor(RENEW_BEFORE_EXPIRY) ? cached
                 : request(u.realm(), Map.of("grant_type", "password", "client_id", CLIENT, "scope", "openid",
