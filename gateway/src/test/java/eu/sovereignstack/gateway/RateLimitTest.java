@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import java.util.Map;
@@ -42,10 +43,15 @@ class RateLimitTest {
         Backends.catalog.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
         String alice = TOKENS.token("alice", "demo-municipality", "catalog-viewer");
         for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(alice).when().get("/api/v1/catalog/categories").then().statusCode(200);
+            // Each answer tells the quota: 3 in all, what is left, and when the bucket is full again (1 a minute).
+            given().auth().oauth2(alice).when().get("/api/v1/catalog/categories").then().statusCode(200)
+                    .header("RateLimit-Limit", equalTo("3"))
+                    .header("RateLimit-Remaining", equalTo(String.valueOf(2 - i)))
+                    .header("RateLimit-Reset", equalTo(String.valueOf(60 * (i + 1))));
         }
         given().auth().oauth2(alice).when().get("/api/v1/catalog/categories")
                 .then().statusCode(429).contentType("application/problem+json")
+                .header("RateLimit-Remaining", equalTo("0"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("detail", containsString("Too many requests"));
         String bob = TOKENS.token("bob", "demo-municipality", "catalog-viewer");

@@ -9,8 +9,10 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * The OpenAPI documents are built with the build's realm URL; at start-up this points their
- * {@code oidc} security scheme at the realm the running service is configured with
- * ({@code sovereign.oidc.url}), so Swagger UI logs in where the deployment's tokens come from.
+ * {@code oidc} security scheme at the realm the running service is configured with, so Swagger UI
+ * logs in where the deployment's tokens come from: the public issuer
+ * ({@code quarkus.oidc.token.issuer}) where it is set (a cluster reaches Keycloak internally, a
+ * browser through its public address), else the realm URL ({@code sovereign.oidc.url}).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class RealmSecurityScheme implements OASFilter {
@@ -19,7 +21,11 @@ public class RealmSecurityScheme implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        String realm = ConfigProvider.getConfig().getOptionalValue("sovereign.oidc.url", String.class).orElse(null);
+        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
+        String realm = config.getOptionalValue("quarkus.oidc.token.issuer", String.class)
+                .filter(issuer -> issuer.startsWith("http"))
+                .or(() -> config.getOptionalValue("sovereign.oidc.url", String.class))
+                .orElse(null);
         if (realm == null || openAPI.getComponents() == null || openAPI.getComponents().getSecuritySchemes() == null) {
             return;
         }

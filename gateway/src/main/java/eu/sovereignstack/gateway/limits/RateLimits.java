@@ -1,7 +1,6 @@
 package eu.sovereignstack.gateway.limits;
 
 import java.time.Duration;
-import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,22 +38,42 @@ public class RateLimits {
                 .refillGreedy(limits.anonymousPerMinute(), Duration.ofMinutes(1)).build();
     }
 
-    /** Takes a token for an identified caller; empty when allowed, else the seconds to wait. */
-    public OptionalLong forCaller(String issuer, String subject) {
+    /** Takes a token for an identified caller. */
+    public Quota forCaller(String issuer, String subject) {
         return take("sub:" + issuer + "|" + subject, identified);
     }
 
-    /** Takes a token for an anonymous caller; empty when allowed, else the seconds to wait. */
-    public OptionalLong forAddress(String address) {
+    /** Takes a token for an anonymous caller. */
+    public Quota forAddress(String address) {
         return take("ip:" + address, anonymous);
     }
 
-    private OptionalLong take(String key, Bandwidth limit) {
+    private Quota take(String key, Bandwidth limit) {
         Bucket bucket = buckets.get(key, k -> Bucket.builder().addLimit(limit).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        long capacity = limit.getCapacity();
+        long remaining = probe.getRemainingTokens();
+        // Greedy refill: the bucket is full again once the missing tokens have trickled back in.
+        long nanosPerToken = limit.getRefillPeriodNanos() / limit.getRefillTokens();
+        long reset = seconds((capacity - remaining) * nanosPerToken);
         if (probe.isConsumed()) {
-            return OptionalLong.empty();
+            return new Quota(capacity, remaining, reset, 0);
         }
-        return OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+        return new Quota(capacity, 0, reset, Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+
+    /**
+     * What a request found: the bucket's size, the requests left, the seconds until it is full
+     * again, and, when the request was refused, the seconds to wait ({@code Retry-After}).
+     */
+    public record Quota(long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+
+        public boolean exceeded() {
+            return retryAfterSeconds > 0;
+        }
     }
 }

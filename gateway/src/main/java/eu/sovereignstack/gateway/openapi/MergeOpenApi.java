@@ -46,6 +46,7 @@ public final class MergeOpenApi {
                         alternatives, licence checks and migration waves (/api/v1/assessments, \
                         /api/v1/scoring-profiles). Every call needs a bearer token of a federation \
                         member's realm; errors are RFC 9457 problem+json.""");
+        info.putObject("contact").put("name", "Sovereign Stack").put("url", "https://sovereignstack.eu");
         Path output = Path.of(args[0]);
         Files.createDirectories(output.getParent());
         mapper.writeValue(output.toFile(), OpenApiMerger.merge(info, sources));

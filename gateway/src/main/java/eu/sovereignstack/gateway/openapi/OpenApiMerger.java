@@ -32,6 +32,7 @@ public final class OpenApiMerger {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
     private static final String JSON_MEDIA_TYPE = "application/json";
+    private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
 
     /** One service's document, named as its backend is in the gateway's routes. */
     public record Source(String backend, JsonNode document) {
@@ -81,11 +82,66 @@ public final class OpenApiMerger {
             new TreeSet<>(tags.keySet()).forEach(name -> tagList.add(tags.get(name)));
         }
         pruneUnreferencedSchemas(merged);
+        describeGatewayAnswers(merged);
         if (sources.stream().anyMatch(source -> source.document().has("security"))) {
             merged.set("security", sources.stream().filter(source -> source.document().has("security"))
                     .findFirst().orElseThrow().document().get("security"));
         }
         return merged;
+    }
+
+    /**
+     * What the gateway itself adds to every operation: its rate-limit headers on every 2xx and 4xx
+     * answer, the CORS origin header on every answer, and the answers it gives instead of the service (401 for a bad token, 429 over the
+     * limit, 502/503/504 when the service cannot answer), as problem+json.
+     */
+    private static void describeGatewayAnswers(ObjectNode merged) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode headers = ((ObjectNode) merged.get("components")).putObject("headers");
+        header(headers, "RateLimit-Limit", "Requests the caller may make in a burst", 0);
+        header(headers, "RateLimit-Remaining", "Requests left in the caller's quota", 0);
+        header(headers, "RateLimit-Reset", "Seconds until the caller's quota is full again", 0);
+        header(headers, "Retry-After", "Seconds to wait before trying again", 1);
+        headers.putObject("Access-Control-Allow-Origin")
+                .put("description", "The calling page's origin, when it is one the gateway allows (quarkus.http.cors.origins)")
+                .putObject("schema").put("type", "string").put("format", "uri").put("maxLength", 2048);
+        Map<String, String> gatewayAnswers = new LinkedHashMap<>();
+        gatewayAnswers.put("401", "No, or no valid, bearer token");
+        gatewayAnswers.put("429", "Too many requests: the caller's quota is used up");
+        gatewayAnswers.put("502", "The service cannot be reached");
+        gatewayAnswers.put("503", "The service is failing; requests to it are paused (Retry-After)");
+        gatewayAnswers.put("504", "The service did not answer in time");
+        merged.get("paths").forEach(path -> path.forEach(operation -> {
+            if (!(operation.get("responses") instanceof ObjectNode responses)) {
+                return;
+            }
+            gatewayAnswers.forEach((status, description) -> {
+                if (!responses.has(status)) {
+                    ObjectNode response = responses.putObject(status).put("description", description);
+                    response.putObject("content").putObject(PROBLEM_MEDIA_TYPE).putObject("schema").put("$ref", SCHEMA_REF + "Problem");
+                }
+            });
+            responses.fields().forEachRemaining(response -> {
+                String status = response.getKey();
+                ObjectNode answer = (ObjectNode) response.getValue();
+                ObjectNode answerHeaders = answer.has("headers") ? (ObjectNode) answer.get("headers") : answer.putObject("headers");
+                if (status.startsWith("2") || status.startsWith("4")) {
+                    for (String name : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")) {
+                        answerHeaders.set(name, json.objectNode().put("$ref", "#/components/headers/" + name));
+                    }
+                }
+                answerHeaders.set("Access-Control-Allow-Origin",
+                        json.objectNode().put("$ref", "#/components/headers/Access-Control-Allow-Origin"));
+                if (status.equals("429") || status.equals("503")) {
+                    answerHeaders.set("Retry-After", json.objectNode().put("$ref", "#/components/headers/Retry-After"));
+                }
+            });
+        }));
+    }
+
+    private static void header(ObjectNode headers, String name, String description, int minimum) {
+        headers.putObject(name).put("description", description).putObject("schema")
+                .put("type", "integer").put("format", "int64").put("minimum", minimum).put("maximum", Integer.MAX_VALUE);
     }
 
     /** The path under which the gateway exposes a backend's path, if any route leads there. */

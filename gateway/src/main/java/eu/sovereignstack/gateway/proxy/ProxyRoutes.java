@@ -4,7 +4,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -130,7 +129,7 @@ public class ProxyRoutes {
     }
 
     /** An authenticated caller is limited by issuer and subject of its (already validated) token. */
-    private OptionalLong callerLimit(RoutingContext context) {
+    private RateLimits.Quota callerLimit(RoutingContext context) {
         if (context.user() instanceof QuarkusHttpUser user
                 && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
             return limits.forCaller(token.getIssuer(), token.getSubject());
@@ -138,13 +137,22 @@ public class ProxyRoutes {
         return limits.forAddress(clientAddress(context));
     }
 
-    private static boolean limited(RoutingContext context, OptionalLong retryAfter) {
-        if (retryAfter.isEmpty()) {
+    /**
+     * Tells the caller its quota on every answer (RateLimit-Limit, -Remaining, -Reset, as in the
+     * IETF draft "RateLimit header fields for HTTP"), and refuses the request with a 429 and
+     * Retry-After when it is used up.
+     */
+    private static boolean limited(RoutingContext context, RateLimits.Quota quota) {
+        context.response()
+                .putHeader("RateLimit-Limit", String.valueOf(quota.limit()))
+                .putHeader("RateLimit-Remaining", String.valueOf(quota.remaining()))
+                .putHeader("RateLimit-Reset", String.valueOf(quota.resetSeconds()));
+        if (!quota.exceeded()) {
             return false;
         }
         RouteProblems.send(context, ProblemType.TOO_MANY_REQUESTS,
-                "Too many requests; try again in " + retryAfter.getAsLong() + " s.",
-                Map.of("Retry-After", String.valueOf(retryAfter.getAsLong())));
+                "Too many requests; try again in " + quota.retryAfterSeconds() + " s.",
+                Map.of("Retry-After", String.valueOf(quota.retryAfterSeconds())));
         return true;
     }
 

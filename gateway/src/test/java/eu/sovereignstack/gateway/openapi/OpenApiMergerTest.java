@@ -75,6 +75,18 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void everyOperationDocumentsWhatTheGatewayAnswersItself() throws Exception {
+        JsonNode responses = merge(CATALOG, ASSESSMENT).at("/paths/~1api~1v1~1catalog~1products/get/responses");
+        assertEquals(List.of("200", "401", "429", "502", "503", "504"), fieldNames(responses));
+        assertEquals("#/components/headers/RateLimit-Remaining", responses.at("/200/headers/RateLimit-Remaining/$ref").asText());
+        assertEquals("#/components/headers/Retry-After", responses.at("/429/headers/Retry-After/$ref").asText());
+        assertEquals("#/components/headers/Retry-After", responses.at("/503/headers/Retry-After/$ref").asText());
+        assertFalse(responses.at("/502/headers").has("RateLimit-Limit"), "no rate-limit headers on a 5xx");
+        assertTrue(responses.at("/502/headers").has("Access-Control-Allow-Origin"));
+        assertEquals("#/components/schemas/Problem", responses.at("/504/content/application~1problem+json/schema/$ref").asText());
+    }
+
+    @Test
     void schemasAreNamedWithoutClashes() throws Exception {
         JsonNode merged = merge(CATALOG, ASSESSMENT);
         JsonNode schemas = merged.at("/components/schemas");
