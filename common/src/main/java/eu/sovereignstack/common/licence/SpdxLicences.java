@@ -116,11 +116,20 @@ public final class SpdxLicences {
         try {
             SpdxListedLicense licence = ListedLicenses.getListedLicenses().getListedLicenseByIdCompatV2(canonical.get());
             return Optional.of(new ListedLicence(licence.getLicenseId(), licence.getName(),
-                    licence.isOsiApproved(), Boolean.TRUE.equals(licence.getFsfLibre()),
+                    licence.isOsiApproved() || deprecatedOpen(licence), Boolean.TRUE.equals(licence.getFsfLibre()),
                     licence.isDeprecated(), familyOf(licence.getLicenseId())));
         } catch (InvalidSPDXAnalysisException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A deprecated id of the SPDX list ({@code GPL-2.0}, {@code GPL-2.0-with-classpath-exception},
+     * ...) carries no OSI or FSF flags, although it names an open licence in an old form; SBOMs
+     * still use them. Such an id is open unless its family says otherwise.
+     */
+    private boolean deprecatedOpen(SpdxListedLicense licence) throws InvalidSPDXAnalysisException {
+        return licence.isDeprecated() && familyOf(licence.getLicenseId()) != LicenceFamily.PROPRIETARY;
     }
 
     /** The family of one licence id; ids outside the SPDX list ({@code LicenseRef-...}) are proprietary. */
@@ -203,7 +212,7 @@ public final class SpdxLicences {
         if (licence instanceof SpdxListedLicense listed) {
             ids.add(listed.getLicenseId());
             return new Node(familyOf(listed.getLicenseId()),
-                    listed.isOsiApproved() || Boolean.TRUE.equals(listed.getFsfLibre()));
+                    listed.isOsiApproved() || Boolean.TRUE.equals(listed.getFsfLibre()) || deprecatedOpen(listed));
         }
         if (licence instanceof AbstractExtractedLicenseInfo reference) {
             ids.add(reference.getLicenseId());

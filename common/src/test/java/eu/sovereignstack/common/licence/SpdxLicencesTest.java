@@ -36,6 +36,8 @@ class SpdxLicencesTest {
             "Apache-2.0 AND LicenseRef-Proprietary          | PROPRIETARY      | false | Apache-2.0 LicenseRef-Proprietary",
             // a linking exception weakens strong copyleft; other exceptions change nothing
             "GPL-2.0-only WITH Classpath-exception-2.0      | WEAK_COPYLEFT    | true  | GPL-2.0-only",
+            "EPL-2.0 AND GPL-2.0-with-classpath-exception   | WEAK_COPYLEFT    | true  | EPL-2.0 GPL-2.0-with-classpath-exception",
+            "GPL-2.0+                                       | STRONG_COPYLEFT  | true  | GPL-2.0",
             "GPL-2.0-only WITH Autoconf-exception-2.0       | STRONG_COPYLEFT  | true  | GPL-2.0-only",
             "(MIT AND BSD-3-Clause) OR GPL-2.0-only         | PERMISSIVE       | true  | BSD-3-Clause GPL-2.0-only MIT",
             "mit                                            | PERMISSIVE       | true  | MIT"})
