@@ -1,0 +1,136 @@
+package eu.sovereignstack.deploy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The pods an overlay will run, by namespace and labels: those of its Deployments (from the pod template) and those
+ * the operators create for its custom resources, with the labels the operators put on them:
+ * <ul>
+ *   <li>CloudNativePG {@code Cluster} N: {@code cnpg.io/cluster=N}, {@code cnpg.io/podRole=instance},
+ *       {@code cnpg.io/instanceRole} and {@code role} = primary or replica;</li>
+ *   <li>Keycloak Operator {@code Keycloak} N: {@code app=keycloak}, {@code app.kubernetes.io/managed-by=keycloak-operator},
+ *       {@code app.kubernetes.io/instance=N} (the operator's {@code Constants.DEFAULT_LABELS} and instance label);</li>
+ *   <li>the Job the Keycloak Operator runs for a {@code KeycloakRealmImport} of Keycloak N: the Keycloak pod template's
+ *       labels with {@code app=keycloak-realm-import} ({@code KeycloakRealmImportJobDependentResource}).</li>
+ * </ul>
+ */
+final class PodSets {
+
+    /** Pods of one owner. {@code spec} is the pod spec for Deployments, null for operator-managed pods. */
+    record PodSet(String namespace, String owner, Map<String, String> labels, PodSpec spec, Deployment deployment) {
+    }
+
+    private PodSets() {
+    }
+
+    static List<PodSet> of(RenderedOverlay overlay) {
+        List<PodSet> pods = new ArrayList<>();
+        for (Deployment deployment : overlay.all(Deployment.class)) {
+            Map<String, String> labels = deployment.getSpec() == null || deployment.getSpec().getTemplate() == null
+                    || deployment.getSpec().getTemplate().getMetadata() == null
+                    || deployment.getSpec().getTemplate().getMetadata().getLabels() == null
+                    ? Map.of() : deployment.getSpec().getTemplate().getMetadata().getLabels();
+            PodSpec spec = deployment.getSpec() == null || deployment.getSpec().getTemplate() == null
+                    ? null : deployment.getSpec().getTemplate().getSpec();
+            pods.add(new PodSet(namespace(deployment), describe(deployment), labels, spec, deployment));
+        }
+        for (ObjectNode cluster : overlay.custom(CustomResources.CNPG_CLUSTER)) {
+            String name = cluster.path("metadata").path("name").asText();
+            for (String role : List.of("primary", "replica")) {
+                pods.add(new PodSet(namespace(cluster), Manifests.describe(cluster) + " (" + role + ")", Map.of(
+                        "cnpg.io/cluster", name,
+                        "cnpg.io/podRole", "instance",
+                        "cnpg.io/instanceRole", role,
+                        "role", role), null, null));
+            }
+        }
+        for (ObjectNode keycloak : overlay.custom(CustomResources.KEYCLOAK)) {
+            String name = keycloak.path("metadata").path("name").asText();
+            pods.add(new PodSet(namespace(keycloak), Manifests.describe(keycloak), Map.of(
+                    "app", "keycloak",
+                    "app.kubernetes.io/managed-by", "keycloak-operator",
+                    "app.kubernetes.io/instance", name), null, null));
+        }
+        for (ObjectNode realmImport : overlay.custom(CustomResources.KEYCLOAK_REALM_IMPORT)) {
+            String keycloak = realmImport.path("spec").path("keycloakCRName").asText("");
+            pods.add(new PodSet(namespace(realmImport), Manifests.describe(realmImport) + " (import job)", Map.of(
+                    "app", "keycloak-realm-import",
+                    "app.kubernetes.io/managed-by", "keycloak-operator",
+                    "app.kubernetes.io/instance", keycloak), null, null));
+        }
+        return pods;
+    }
+
+    static String namespace(HasMetadata object) {
+        String namespace = object.getMetadata() == null ? null : object.getMetadata().getNamespace();
+        return namespace == null ? "" : namespace;
+    }
+
+    static String namespace(ObjectNode object) {
+        String namespace = Manifests.text(object.path("metadata"), "namespace");
+        return namespace == null ? "" : namespace;
+    }
+
+    static String describe(HasMetadata object) {
+        String namespace = namespace(object);
+        return object.getKind() + " " + (namespace.isEmpty() ? "" : namespace + "/") + object.getMetadata().getName();
+    }
+
+    /** A Service-style selector: every pair present in the labels. An empty selector selects nothing here. */
+    static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+        return selector != null && !selector.isEmpty()
+                && selector.entrySet().stream().allMatch(e -> Objects.equals(labels.get(e.getKey()), e.getValue()));
+    }
+
+    /** A LabelSelector (matchLabels and matchExpressions); the empty selector selects every pod. */
+    static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        if (selector == null) {
+            return true;
+        }
+        if (selector.getMatchLabels() != null) {
+            for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
+                if (!Objects.equals(labels.get(e.getKey()), e.getValue())) {
+                    return false;
+                }
+            }
+        }
+        if (selector.getMatchExpressions() != null) {
+            for (LabelSelectorRequirement requirement : selector.getMatchExpressions()) {
+                String value = labels.get(requirement.getKey());
+                List<String> values = requirement.getValues() == null ? List.of() : requirement.getValues();
+                boolean ok = switch (String.valueOf(requirement.getOperator())) {
+                    case "In" -> value != null && values.contains(value);
+                    case "NotIn" -> value == null || !values.contains(value);
+                    case "Exists" -> value != null;
+                    case "DoesNotExist" -> value == null;
+                    default -> false;
+                };
+                if (!ok) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static boolean isEmpty(LabelSelector selector) {
+        return selector == null
+                || (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
+                && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
+    }
+
+    /** The pod sets in {@code namespace} that {@code selector} selects. */
+    static List<PodSet> selected(List<PodSet> pods, String namespace, LabelSelector selector) {
+        return pods.stream().filter(p -> p.namespace().equals(namespace) && selects(selector, p.labels())).toList();
+    }
+}
