@@ -32,6 +32,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int MAX_DETAIL = 500;
 
@@ -137,7 +139,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("Database unreachable on %s: %s", uri.getPath(), e.toString());
+            return respond(ProblemType.UNAVAILABLE, "The service's database cannot be reached; nothing was changed. Try again shortly.",
+                    List.of(), Map.of("Retry-After", String.valueOf(DATABASE_RETRY_AFTER_SECONDS)), uri);
+        }
         return internal(e, uri);
+    }
+
+    /**
+     * Whether a failure comes from a database that cannot be reached: no connection to be had
+     * (SQL state class 08, or a connection pool timing out), as opposed to a bug.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Response internal(Throwable e, UriInfo uri) {

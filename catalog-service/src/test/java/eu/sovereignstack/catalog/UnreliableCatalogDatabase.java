@@ -1,0 +1,35 @@
+package eu.sovereignstack.catalog;
+
+import java.util.Map;
+
+import eu.sovereignstack.testsupport.DatabaseLink;
+
+/**
+ * The catalog's test database behind a {@link DatabaseLink} that a test can cut: the service
+ * connects through it, with a short pool acquisition timeout so that an outage answers quickly.
+ */
+public class UnreliableCatalogDatabase extends CatalogDatabase {
+
+    private static volatile DatabaseLink link;
+
+    public static DatabaseLink link() {
+        return link;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        super.start();
+        link = new DatabaseLink(5432);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + link.port() + "/catalog_test",
+                "quarkus.datasource.jdbc.acquisition-timeout", "2S",
+                "quarkus.datasource.jdbc.background-validation-interval", "1S");
+    }
+
+    @Override
+    public void stop() {
+        if (link != null) {
+            link.close();
+        }
+    }
+}
