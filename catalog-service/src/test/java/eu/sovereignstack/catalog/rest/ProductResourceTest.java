@@ -259,6 +259,16 @@ class ProductResourceTest {
                 .then().statusCode(400).body("errors.field", hasItem("name"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"id", "createdAt", "updatedAt", "createdBy", "euJurisdiction", "licenceFamily"})
+    void serverDecidedFieldsCannotBeSent(String field) {
+        String slug = TestProducts.uniqueSlug("mass");
+        asEditor().body(TestProducts.with(TestProducts.valid(slug), field, field.equals("euJurisdiction") ? true : "x"))
+                .when().post(PRODUCTS)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field));
+        given().auth().oauth2(CatalogTokens.viewer()).when().get(PRODUCTS + "/" + slug).then().statusCode(404);
+    }
+
     @Test
     void malformedJsonAndWrongTypesAreProblemsWithALocation() {
         asEditor().body("{\"slug\": \"broken\", ").when().post(PRODUCTS)
