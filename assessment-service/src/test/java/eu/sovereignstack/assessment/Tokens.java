@@ -6,6 +6,11 @@ import eu.sovereignstack.testsupport.TestTokens;
 public final class Tokens {
 
     public static final TestTokens ASSESSMENT = TestTokens.forAudience("assessment-service", "catalog-service");
+
+    static {
+        // Every answer the tests get is checked against the published OpenAPI document.
+        eu.sovereignstack.testsupport.ContractValidation.install();
+    }
     public static final String MUNICIPALITY = "demo-municipality";
     public static final String AGENCY = "demo-agency";
 

@@ -6,6 +6,11 @@ import eu.sovereignstack.testsupport.TestTokens;
 public final class CatalogTokens {
 
     private static final TestTokens TOKENS = TestTokens.forAudience("catalog-service");
+
+    static {
+        // Every answer the tests get is checked against the published OpenAPI document.
+        eu.sovereignstack.testsupport.ContractValidation.install();
+    }
     private static final String ORG = "demo-municipality";
 
     private CatalogTokens() {

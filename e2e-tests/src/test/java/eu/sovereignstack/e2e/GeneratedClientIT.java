@@ -70,18 +70,21 @@ class GeneratedClientIT {
         assertEquals(6, created.getResult().getOrganisation().getItemCount());
         assertTrue(created.getResult().getOrganisation().getProjectedScore() > created.getResult().getOrganisation().getScore());
 
-        List<MigrationWave> waves = assessments.getAssessment(created.getId().toString()).getResult().getWaves();
+        List<MigrationWave> waves = assessments.getAssessment(created.getId()).getResult().getWaves();
         assertEquals(List.of("idp"), waves.get(0).getItems().stream().map(WaveItem::getId).toList(), "identity migrates first");
-        List<String> listed = assessments.listAssessments(0, 100).getItems().stream()
-                .map(AssessmentSummary::getId).map(Object::toString).toList();
-        assertTrue(listed.contains(created.getId().toString()));
+        List<java.util.UUID> listed = assessments.listAssessments(0, 100).getItems().stream()
+                .map(AssessmentSummary::getId).toList();
+        assertTrue(listed.contains(created.getId()));
     }
 
     @Test
-    void problemsArriveAsApiExceptionsWithTheirStatusAndBody() {
+    void problemsArriveAsApiExceptionsWithTheirStatusAndBody() throws ApiException {
         AssessmentsApi otherOrganisation = new AssessmentsApi(clientFor(User.AGENCY_ASSESSOR));
+        // Someone else's assessment, or none at all: the same 404.
+        String theirs = new AssessmentsApi(clientFor(User.ASSESSOR)).listAssessments(0, 1).getItems().stream()
+                .findFirst().map(summary -> summary.getId().toString()).orElse("00000000-0000-0000-0000-000000000000");
         ApiException missing = assertThrows(ApiException.class,
-                () -> otherOrganisation.getAssessment("00000000-0000-0000-0000-000000000000"));
+                () -> otherOrganisation.getAssessment(java.util.UUID.fromString(theirs)));
         assertEquals(404, missing.getCode());
         assertTrue(missing.getResponseBody().contains("\"status\":404"), missing.getResponseBody());
 

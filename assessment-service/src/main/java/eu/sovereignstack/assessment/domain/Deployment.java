@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -19,9 +20,11 @@ public record Deployment(
         @NotNull DeploymentModel model,
         @Size(max = Limits.NAME) @Pattern(regexp = Limits.SINGLE_LINE) @Schema(examples = "OVHcloud", maxLength = Limits.NAME)
         String provider,
-        @Pattern(regexp = Limits.COUNTRY, message = "must be an ISO 3166-1 alpha-2 code") @Schema(examples = "FR")
+        @Pattern(regexp = Limits.COUNTRY, message = "must be an ISO 3166-1 alpha-2 code")
+        @Schema(examples = "FR", maxLength = Limits.COUNTRY_CODE)
         String providerCountry,
-        @Size(max = Limits.COUNTRIES) @Schema(maxItems = Limits.COUNTRIES, examples = "[\"FR\", \"DE\"]")
+        @Size(max = Limits.COUNTRIES)
+        @Schema(type = SchemaType.ARRAY, implementation = CountryCode.class, maxItems = Limits.COUNTRIES, examples = "[\"FR\", \"DE\"]")
         List<@NotNull @Pattern(regexp = Limits.COUNTRY, message = "must be an ISO 3166-1 alpha-2 code") String> dataLocations) {
 
     public Deployment {

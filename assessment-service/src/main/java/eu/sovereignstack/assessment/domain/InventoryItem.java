@@ -36,7 +36,7 @@ public record InventoryItem(
         String licence,
         @Valid @Schema(description = "Absent: self-hosted")
         Deployment deployment,
-        @PositiveOrZero @Schema(description = "Number of users")
+        @PositiveOrZero @Schema(description = "Number of users", maximum = Limits.INT_MAX)
         Integer users,
         @Schema(description = "Absent: INTERNAL")
         DataClassification dataClassification,

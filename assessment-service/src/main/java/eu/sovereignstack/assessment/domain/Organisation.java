@@ -13,6 +13,7 @@ public record Organisation(
         String name,
         @Size(max = Limits.SECTOR) @Pattern(regexp = Limits.SINGLE_LINE) @Schema(examples = "public-administration", maxLength = Limits.SECTOR)
         String sector,
-        @Pattern(regexp = Limits.COUNTRY, message = "must be an ISO 3166-1 alpha-2 code") @Schema(examples = "FR")
+        @Pattern(regexp = Limits.COUNTRY, message = "must be an ISO 3166-1 alpha-2 code")
+        @Schema(examples = "FR", maxLength = Limits.COUNTRY_CODE)
         String country) {
 }

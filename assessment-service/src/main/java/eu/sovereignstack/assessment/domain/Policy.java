@@ -9,13 +9,14 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import eu.sovereignstack.assessment.scoring.SealLevel;
 import eu.sovereignstack.assessment.scoring.SovereigntyObjective;
 
 /** A policy gate, as in CSF-based tenders: the minimum SEAL level per objective. */
 @Schema(name = "Policy")
 public record Policy(
-        @Size(max = 8) @Schema(description = "Minimum SEAL level (0-4) per objective", examples = "{\"SOV-2\": 3, \"SOV-3\": 3}")
-        Map<@NotNull SovereigntyObjective, @NotNull @Min(0) @Max(4) Integer> minimumSeal) {
+        @Size(max = Limits.OBJECTIVES) @Schema(description = "Minimum SEAL level (0-4) per objective", examples = "{\"SOV-2\": 3, \"SOV-3\": 3}")
+        Map<@NotNull SovereigntyObjective, @NotNull @Min(0) @Max(SealLevel.MAX) Integer> minimumSeal) {
 
     public Policy {
         minimumSeal = minimumSeal == null ? Map.of() : Map.copyOf(minimumSeal);

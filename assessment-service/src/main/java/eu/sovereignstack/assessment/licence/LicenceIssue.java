@@ -3,6 +3,12 @@ package eu.sovereignstack.assessment.licence;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import eu.sovereignstack.assessment.domain.Limits;
+
 /**
  * A licence finding about a target stack.
  *
@@ -11,7 +17,11 @@ import java.util.Objects;
  * @param licences the licence expressions of those items, in the same order (empty when unknown)
  * @param reason   a sentence a person can read
  */
-public record LicenceIssue(IssueKind kind, List<String> items, List<String> licences, String reason) {
+public record LicenceIssue(
+        IssueKind kind,
+        @Schema(maxItems = Limits.ISSUE_ITEMS) List<@Size(max = Limits.ID) String> items,
+        @Schema(maxItems = Limits.ISSUE_ITEMS) List<@Size(max = Limits.LICENCE) String> licences,
+        @Schema(maxLength = Limits.LICENCE_ISSUE_REASON) String reason) {
 
     public LicenceIssue {
         Objects.requireNonNull(kind, "kind");

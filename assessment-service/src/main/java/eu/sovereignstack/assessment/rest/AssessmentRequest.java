@@ -27,7 +27,7 @@ public record AssessmentRequest(
         Organisation organisation,
         @NotEmpty @Size(max = Limits.ITEMS) @Schema(maxItems = Limits.ITEMS)
         List<@NotNull @Valid InventoryItem> items,
-        @Size(max = 40) @Schema(description = "Scoring profile id; default eu-csf-1.2.1", examples = "eu-csf-1.2.1")
+        @Size(max = Limits.PROFILE) @Schema(description = "Scoring profile id; default eu-csf-1.2.1", examples = "eu-csf-1.2.1")
         String profile,
         @DecimalMin("0") @DecimalMax("100")
         @Schema(description = "Items scoring below this get a migration plan; default 70")

@@ -34,6 +34,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,6 +61,8 @@ import eu.sovereignstack.common.problem.ProblemException;
 
 @Path("/api/v1/assessments")
 @Tag(name = ApiTags.ASSESSMENTS, description = "Sovereignty assessments of an organisation's inventory, with their plans")
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
 
@@ -73,6 +76,10 @@ public class AssessmentResource {
             + "nothing; another request with the key is a 422. 1-128 visible ASCII characters, unique per organisation.";
     private static final String IDEMPOTENCY_MESSAGE = "must be 1-128 visible ASCII characters";
     private static final String MINIMUM_SEAL_PATTERN = "^(SOV-[1-8]:[0-4])(,SOV-[1-8]:[0-4]){0,7}$";
+    /** "SOV-n:m" for each objective at most, separated by commas. */
+    private static final int MINIMUM_SEAL_LENGTH = 8 * Limits.OBJECTIVES - 1;
+    private static final String ASSESSMENT_ID = "Assessment id; anything but the id of one of your organisation's "
+            + "assessments is a 404";
 
     private final AssessmentService service;
     private final CallerContext caller;
@@ -104,12 +111,13 @@ public class AssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "The catalog refused the call; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The catalog is unreachable; nothing stored",
+    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "504", description = "The catalog did not answer in time; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
-            @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam(IdempotencyKey.HEADER)
+            @Parameter(description = IDEMPOTENCY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                    pattern = IdempotencyKey.PATTERN, maxLength = Limits.IDEMPOTENCY_KEY)) @HeaderParam(IdempotencyKey.HEADER)
             @Pattern(regexp = IdempotencyKey.PATTERN, message = IDEMPOTENCY_MESSAGE) String idempotencyKey,
             @NotNull(message = "an assessment request is required") @Valid AssessmentRequest body) throws JsonProcessingException {
         Inventory inventory = new Inventory(body.organisation(), body.items());
@@ -124,29 +132,32 @@ public class AssessmentResource {
     @Operation(operationId = "createAssessment", summary = "Assess an inventory file (CSV or CycloneDX SBOM)",
             description = "text/csv with a header row (columns in the README); application/vnd.cyclonedx+json or "
                     + "application/vnd.cyclonedx+xml (also application/xml). A malformed file is a 400 that says where.")
-    @RequestBody(content = {@Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-            @Content(mediaType = CYCLONEDX_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-            @Content(mediaType = CYCLONEDX_XML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @RequestBody(content = {@Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE)),
+            @Content(mediaType = CYCLONEDX_JSON, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE)),
+            @Content(mediaType = CYCLONEDX_XML, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE))})
     @APIResponse(responseCode = "201", description = "Assessed and stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "400", description = "The file is malformed (location given) or a parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "dependsOn has a cycle, or the Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The catalog is unreachable; nothing stored",
+    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createFromFile(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam(IdempotencyKey.HEADER)
+            @Parameter(description = IDEMPOTENCY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                    pattern = IdempotencyKey.PATTERN, maxLength = Limits.IDEMPOTENCY_KEY)) @HeaderParam(IdempotencyKey.HEADER)
             @Pattern(regexp = IdempotencyKey.PATTERN, message = IDEMPOTENCY_MESSAGE) String idempotencyKey,
             @Parameter(description = "Organisation name (required for CSV; an SBOM's metadata is used otherwise)")
             @QueryParam("organisation") @Size(max = Limits.NAME) @Pattern(regexp = Limits.SINGLE_LINE) String organisation,
             @QueryParam("sector") @Size(max = Limits.SECTOR) @Pattern(regexp = Limits.SINGLE_LINE) String sector,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = Limits.COUNTRY, maxLength = Limits.COUNTRY_CODE))
             @QueryParam("country") @Pattern(regexp = Limits.COUNTRY) String country,
             @QueryParam("name") @Size(max = Limits.NAME) @Pattern(regexp = Limits.SINGLE_LINE) String name,
-            @QueryParam("profile") @Size(max = 40) String profile,
+            @QueryParam("profile") @Size(max = Limits.PROFILE) String profile,
             @QueryParam("threshold") @DecimalMin("0") @DecimalMax("100") Double threshold,
-            @Parameter(description = "Policy gate, e.g. SOV-2:3,SOV-3:3")
+            @Parameter(description = "Policy gate, e.g. SOV-2:3,SOV-3:3", schema = @Schema(type = SchemaType.STRING,
+                    pattern = MINIMUM_SEAL_PATTERN, maxLength = MINIMUM_SEAL_LENGTH))
             @QueryParam("minimumSeal") @Pattern(regexp = MINIMUM_SEAL_PATTERN, message = "must look like SOV-2:3,SOV-3:3") String minimumSeal,
             @NotNull(message = "a file is required") byte[] body) throws InventoryFormatException {
         Organisation org = organisation == null || organisation.isBlank() ? null : new Organisation(organisation.trim(), sector, country);
@@ -176,9 +187,12 @@ public class AssessmentResource {
     @RolesAllowed(Roles.ASSESSOR)
     @Operation(operationId = "listAssessments", summary = "The organisation's assessments, newest first")
     @APIResponse(responseCode = "200", description = "One page of summaries")
+    @APIResponse(responseCode = "400", description = "page or size is out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<AssessmentSummary> list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @Parameter(description = "At most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageView.MAX_PAGE) int page,
+            @Parameter(description = "At most " + PageView.MAX_SIZE) @QueryParam("size") @DefaultValue("20") @Min(1)
+            @Max(PageView.MAX_SIZE) int size) {
         return service.list(caller.caller(), page, size);
     }
 
@@ -190,7 +204,9 @@ public class AssessmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AssessmentView get(@PathParam("id") String id) {
+    public AssessmentView get(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
         return found(service.find(caller.caller(), uuid(id)), id);
     }
 
@@ -201,7 +217,9 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "Matches and products")
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ResolveResult catalogFacts(@PathParam("id") String id) {
+    public ResolveResult catalogFacts(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
         return found(service.catalogFacts(caller.caller(), uuid(id)), id);
     }
 
@@ -212,7 +230,9 @@ public class AssessmentResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
         if (!service.delete(caller.caller(), uuid(id))) {
             throw notFound(id);
         }
@@ -227,9 +247,11 @@ public class AssessmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The catalog is unreachable; nothing stored",
+    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response rerun(@PathParam("id") String id) {
+    public Response rerun(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
         return created(found(service.rerun(caller.caller(), uuid(id)), id));
     }
 
@@ -241,7 +263,11 @@ public class AssessmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Comparison.class)))
     @APIResponse(responseCode = "404", description = "Either assessment is not in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Comparison compare(@PathParam("id") String id, @PathParam("other") String other) {
+    public Comparison compare(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id,
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("other") String other) {
         return found(service.compare(caller.caller(), uuid(id), uuid(other)), id + " or " + other);
     }
 
@@ -252,10 +278,12 @@ public class AssessmentResource {
     @Tag(name = ApiTags.EXPORTS)
     @Operation(operationId = "exportAssessmentItems", summary = "The result as CSV, one row per item")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
-            content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.EXPORT)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response itemsCsv(@PathParam("id") String id) {
+    public Response itemsCsv(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
         return file(Reports.itemsCsv(get(id).result()), CSV, id + "-items.csv");
     }
 
@@ -266,10 +294,12 @@ public class AssessmentResource {
     @Tag(name = ApiTags.EXPORTS)
     @Operation(operationId = "exportAssessmentWorkItems", summary = "The waves' work items as CSV an issue tracker imports (Summary, Description, Labels, Priority, ...)")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
-            content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.EXPORT)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response workItemsCsv(@PathParam("id") String id) {
+    public Response workItemsCsv(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
         return file(Reports.workItemsCsv(get(id).result()), CSV, id + "-work-items.csv");
     }
 
@@ -280,10 +310,12 @@ public class AssessmentResource {
     @Tag(name = ApiTags.EXPORTS)
     @Operation(operationId = "getAssessmentReport", summary = "A Markdown report for management: summary, objectives, top findings, waves")
     @APIResponse(responseCode = "200", description = "Markdown",
-            content = @Content(mediaType = MARKDOWN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.EXPORT)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response report(@PathParam("id") String id) {
+    public Response report(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
         return file(Reports.markdown(get(id)), MARKDOWN + "; charset=UTF-8", id + "-report.md");
     }
 

@@ -5,7 +5,19 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import eu.sovereignstack.assessment.domain.Limits;
+import eu.sovereignstack.assessment.scoring.SealLevel;
+
 @Schema(name = "AssessmentSummary")
-public record AssessmentSummary(UUID id, String name, String createdBy, Instant createdAt, String profile,
-        String inputFormat, double score, int seal, int itemCount, UUID rerunOf) {
+public record AssessmentSummary(
+        @Schema(implementation = String.class, format = "uuid", maxLength = Limits.UUID) UUID id,
+        @Schema(maxLength = Limits.NAME, pattern = Limits.SINGLE_LINE) String name,
+        @Schema(maxLength = Limits.USER) String createdBy,
+        @Schema(implementation = String.class, format = "date-time", maxLength = Limits.DATE_TIME) Instant createdAt,
+        @Schema(maxLength = Limits.PROFILE) String profile,
+        @Schema(enumeration = {"json", "csv", "cyclonedx-json", "cyclonedx-xml"}) String inputFormat,
+        double score,
+        @Schema(minimum = "0", maximum = "" + SealLevel.MAX) int seal,
+        @Schema(minimum = "1", maximum = "" + Limits.ITEMS) int itemCount,
+        @Schema(implementation = String.class, format = "uuid", maxLength = Limits.UUID) UUID rerunOf) {
 }

@@ -6,16 +6,19 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.assessment.domain.AssessmentResult;
+import eu.sovereignstack.assessment.domain.Limits;
 
 /** A stored assessment: who made it when, how, and what it found. */
 @Schema(name = "Assessment")
 public record AssessmentView(
-        UUID id,
-        String name,
-        String createdBy,
-        Instant createdAt,
-        @Schema(description = "Scoring profile id") String profile,
-        @Schema(description = "json, csv, cyclonedx-json or cyclonedx-xml") String inputFormat,
-        @Schema(description = "The assessment this one re-ran, if any") UUID rerunOf,
+        @Schema(implementation = String.class, format = "uuid", maxLength = Limits.UUID) UUID id,
+        @Schema(maxLength = Limits.NAME, pattern = Limits.SINGLE_LINE) String name,
+        @Schema(description = "The user who created it", maxLength = Limits.USER) String createdBy,
+        @Schema(implementation = String.class, format = "date-time", maxLength = Limits.DATE_TIME) Instant createdAt,
+        @Schema(description = "Scoring profile id", maxLength = Limits.PROFILE) String profile,
+        @Schema(enumeration = {"json", "csv", "cyclonedx-json", "cyclonedx-xml"}) String inputFormat,
+        @Schema(description = "The assessment this one re-ran, if any", implementation = String.class, format = "uuid",
+                maxLength = Limits.UUID)
+        UUID rerunOf,
         AssessmentResult result) {
 }

@@ -3,7 +3,12 @@ package eu.sovereignstack.assessment.scoring;
 import java.util.EnumMap;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import eu.sovereignstack.assessment.domain.Limits;
 
 /**
  * Weights of the objectives, in percent, summing to 100: a versioned, selectable profile
@@ -11,11 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ScoringProfile")
 public record ScoringProfile(
-        @Schema(examples = "eu-csf-1.2.1") String id,
-        String name,
-        String description,
-        @Schema(examples = "1.2.1") String frameworkVersion,
-        @Schema(description = "Percent per objective, summing to 100") Map<SovereigntyObjective, Integer> weights,
+        @Schema(examples = "eu-csf-1.2.1", maxLength = Limits.PROFILE) String id,
+        @Schema(maxLength = Limits.PROFILE_NAME) String name,
+        @Schema(maxLength = Limits.PROFILE_DESCRIPTION) String description,
+        @Schema(examples = "1.2.1", maxLength = Limits.FRAMEWORK_VERSION) String frameworkVersion,
+        @Schema(description = "Percent per objective, summing to 100")
+        Map<SovereigntyObjective, @Min(0) @Max(Limits.WEIGHT) Integer> weights,
         boolean isDefault) {
 
     public ScoringProfile {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,6 +31,8 @@ import eu.sovereignstack.common.problem.ProblemException;
 
 @Path("/api/v1/products")
 @Tag(name = ApiTags.ALTERNATIVES, description = "What can replace a product, and what it replaces")
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public class AlternativeResource {
 
@@ -45,7 +48,10 @@ public class AlternativeResource {
     @Path("{slug}/alternatives")
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listAlternatives", summary = "What can replace this product", description = "Full fits first, then open source, then by name.")
-    @APIResponse(responseCode = "200", description = "The alternatives")
+    @APIResponse(responseCode = "200", description = "The alternatives", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AlternativeView.class, maxItems = ApiLimits.UNPAGED)))
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AlternativeView> alternatives(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
@@ -56,7 +62,10 @@ public class AlternativeResource {
     @Path("{slug}/replaces")
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listReplacedProducts", summary = "What this product can replace")
-    @APIResponse(responseCode = "200", description = "The products it replaces")
+    @APIResponse(responseCode = "200", description = "The products it replaces", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AlternativeView.class, maxItems = ApiLimits.UNPAGED)))
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AlternativeView> replaces(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
@@ -68,7 +77,10 @@ public class AlternativeResource {
     @RolesAllowed(Roles.VIEWER)
     @Tag(name = ApiTags.PROVIDERS)
     @Operation(operationId = "listProductOfferings", summary = "Who runs this product as a managed service")
-    @APIResponse(responseCode = "200", description = "The offerings")
+    @APIResponse(responseCode = "200", description = "The offerings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = OfferingView.class, maxItems = ApiLimits.UNPAGED)))
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<OfferingView> offerings(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
@@ -100,6 +112,8 @@ public class AlternativeResource {
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "removeAlternative", summary = "Remove an alternative relation")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such product or relation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response remove(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,

@@ -1,8 +1,13 @@
 package eu.sovereignstack.catalog.rest;
 
+import eu.sovereignstack.common.api.PageView;
+
 /**
  * The documented maximums of the API, in one place: the validation annotations, the OpenAPI
- * document and the README all quote these.
+ * document and the README all quote these. What the API returns is bounded by them too: it
+ * echoes what was written under these limits, and the columns of the database have the same
+ * sizes. Categories, providers and offerings are written by migrations only, which keep to the
+ * limits of the product input.
  */
 public final class ApiLimits {
 
@@ -11,10 +16,26 @@ public final class ApiLimits {
     public static final int NAME = 120;
     public static final int DESCRIPTION = 2000;
     public static final int LICENCE = 500;
+    /** A licence id of an expression (licence_ids varchar(100)[]). */
+    public static final int LICENCE_ID = 100;
+    /**
+     * Distinct licence ids in one expression: each takes at least two characters and an operator
+     * of four (" OR "), so an expression of {@link #LICENCE} characters names fewer than 100.
+     */
+    public static final int LICENCE_IDS = 100;
+    /** Full licence names: the SPDX License List's longest is under 100, an unlisted id's is the id. */
+    public static final int LICENCE_NAME = 200;
+    /** Version of the SPDX License List, e.g. 3.25. */
+    public static final int LICENCE_LIST_VERSION = 20;
     public static final int URL = 500;
     public static final String URL_PATTERN = "^https?://[^\\s]+$";
     public static final String COUNTRY_PATTERN = "^[A-Z]{2}$";
+    public static final int COUNTRY = 2;
     public static final int CATEGORY = 40;
+    public static final int CATEGORY_NAME = 80;
+    public static final int CATEGORY_DESCRIPTION = 500;
+    /** Deployment models a product lists: each of the three at most once. */
+    public static final int DEPLOYMENT_MODELS = 3;
     public static final int STANDARD = 40;
     public static final int STANDARDS = 30;
     public static final int CERTIFICATION = 60;
@@ -22,10 +43,11 @@ public final class ApiLimits {
     public static final int DATA_LOCATIONS = 60;
     public static final int NOTES = 1000;
     public static final int RELEASE_VERSION = 40;
+    public static final int CONTRIBUTING_ORGANISATIONS = 1_000_000;
     public static final int QUERY_TEXT = 100;
     public static final int PAGE_SIZE_DEFAULT = 20;
-    public static final int PAGE_SIZE_MAX = 100;
-    public static final int PAGE_MAX = 10_000;
+    public static final int PAGE_SIZE_MAX = PageView.MAX_SIZE;
+    public static final int PAGE_MAX = PageView.MAX_PAGE;
     public static final int IMPORT_PRODUCTS = 500;
     public static final int PURLS = 20;
     public static final int PURL = 300;
@@ -35,8 +57,22 @@ public final class ApiLimits {
     public static final int RESOLVE_REF = 200;
     public static final int RESOLVE_NAME = 200;
     public static final int RESOLVE_PURL = 500;
-    /** No control characters (line breaks included) in single-line text. */
-    public static final String SINGLE_LINE = "^[^\\p{Cc}]*$";
+    /**
+     * Lists the API does not page because they hold whole tables (categories, licences,
+     * providers, the export) or everything related to one product: no cap but a Java list's.
+     */
+    public static final int UNPAGED = Integer.MAX_VALUE;
+    /** Counts and versions: no bound but their Java type's. */
+    public static final String INT_MAX = "" + Integer.MAX_VALUE;
+    public static final String LONG_MAX = "" + Long.MAX_VALUE;
+    /** The longest ISO-8601 texts of a Java LocalDate (+999999999-12-31) and Instant. */
+    public static final int DATE = 16;
+    public static final int DATE_TIME = 37;
+    /**
+     * No control characters (line breaks included) in single-line text: the characters of
+     * {@code \p{Cc}}, written so that ECMA-262 regular expressions (OpenAPI tools) read it too.
+     */
+    public static final String SINGLE_LINE = "^[^\\x00-\\x1F\\x7F-\\x9F]*$";
     /** Free text may hold line breaks and tabs, but no other control characters. */
     public static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
 

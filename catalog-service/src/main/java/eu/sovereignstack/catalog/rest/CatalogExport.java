@@ -1,5 +1,13 @@
 package eu.sovereignstack.catalog.rest;
 
+import static eu.sovereignstack.catalog.rest.ApiLimits.DATE_TIME;
+import static eu.sovereignstack.catalog.rest.ApiLimits.LICENCE_LIST_VERSION;
+import static eu.sovereignstack.catalog.rest.ApiLimits.MULTI_LINE;
+import static eu.sovereignstack.catalog.rest.ApiLimits.NOTES;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
+import static eu.sovereignstack.catalog.rest.ApiLimits.UNPAGED;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,15 +18,21 @@ import eu.sovereignstack.catalog.domain.AlternativeFit;
 /** The whole catalog; its {@code products} can be posted back to the import as they are. */
 @Schema(name = "CatalogExport")
 public record CatalogExport(
-        Instant exportedAt,
-        @Schema(description = "Version of the SPDX License List the licences were checked against") String spdxLicenceListVersion,
-        List<CategoryView> categories,
-        List<ProductInput> products,
-        List<Relation> alternatives,
-        List<ProviderView> providers,
-        List<OfferingView> offerings) {
+        @Schema(implementation = String.class, format = "date-time", maxLength = DATE_TIME) Instant exportedAt,
+        @Schema(description = "Version of the SPDX License List the licences were checked against", examples = "3.25",
+                maxLength = LICENCE_LIST_VERSION, pattern = "^[0-9.]+$")
+        String spdxLicenceListVersion,
+        @Schema(maxItems = UNPAGED) List<CategoryView> categories,
+        @Schema(maxItems = UNPAGED) List<ProductInput> products,
+        @Schema(maxItems = UNPAGED) List<Relation> alternatives,
+        @Schema(maxItems = UNPAGED) List<ProviderView> providers,
+        @Schema(maxItems = UNPAGED) List<OfferingView> offerings) {
 
     @Schema(name = "AlternativeRelation", description = "product can replace replaces")
-    public record Relation(String product, String replaces, AlternativeFit fit, String notes) {
+    public record Relation(
+            @Schema(maxLength = SLUG, pattern = SLUG_PATTERN) String product,
+            @Schema(maxLength = SLUG, pattern = SLUG_PATTERN) String replaces,
+            AlternativeFit fit,
+            @Schema(maxLength = NOTES, pattern = MULTI_LINE) String notes) {
     }
 }

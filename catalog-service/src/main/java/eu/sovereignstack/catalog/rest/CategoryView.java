@@ -1,7 +1,19 @@
 package eu.sovereignstack.catalog.rest;
 
+import static eu.sovereignstack.catalog.rest.ApiLimits.CATEGORY;
+import static eu.sovereignstack.catalog.rest.ApiLimits.CATEGORY_DESCRIPTION;
+import static eu.sovereignstack.catalog.rest.ApiLimits.CATEGORY_NAME;
+import static eu.sovereignstack.catalog.rest.ApiLimits.LONG_MAX;
+import static eu.sovereignstack.catalog.rest.ApiLimits.MULTI_LINE;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SINGLE_LINE;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Category")
-public record CategoryView(String code, String name, String description, long productCount) {
+public record CategoryView(
+        @Schema(maxLength = CATEGORY, pattern = SLUG_PATTERN, examples = "file-sync-share") String code,
+        @Schema(maxLength = CATEGORY_NAME, pattern = SINGLE_LINE) String name,
+        @Schema(maxLength = CATEGORY_DESCRIPTION, pattern = MULTI_LINE) String description,
+        @Schema(minimum = "0", maximum = LONG_MAX) long productCount) {
 }

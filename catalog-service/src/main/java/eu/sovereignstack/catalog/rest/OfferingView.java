@@ -1,18 +1,32 @@
 package eu.sovereignstack.catalog.rest;
 
+import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY;
+import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY_PATTERN;
+import static eu.sovereignstack.catalog.rest.ApiLimits.DATA_LOCATIONS;
+import static eu.sovereignstack.catalog.rest.ApiLimits.DATE;
+import static eu.sovereignstack.catalog.rest.ApiLimits.NAME;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SINGLE_LINE;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
+import static eu.sovereignstack.catalog.rest.ApiLimits.URL;
+import static eu.sovereignstack.catalog.rest.ApiLimits.URL_PATTERN;
+
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Offering", description = "A provider runs a product as a managed service.")
 public record OfferingView(
-        String name,
-        @Schema(description = "Slug of the provider") String provider,
-        String providerName,
-        String providerCountry,
+        @Schema(maxLength = NAME, pattern = SINGLE_LINE) String name,
+        @Schema(description = "Slug of the provider", maxLength = SLUG, pattern = SLUG_PATTERN) String provider,
+        @Schema(maxLength = NAME, pattern = SINGLE_LINE) String providerName,
+        @Schema(maxLength = COUNTRY, pattern = COUNTRY_PATTERN) String providerCountry,
         ProductSummary product,
-        @Schema(description = "Countries the offering runs in") List<String> countries,
-        String url,
-        LocalDate factsAsOf) {
+        @Schema(description = "Countries the offering runs in", type = SchemaType.ARRAY, implementation = CountryCode.class,
+                maxItems = DATA_LOCATIONS)
+        List<String> countries,
+        @Schema(maxLength = URL, pattern = URL_PATTERN) String url,
+        @Schema(implementation = String.class, format = "date", maxLength = DATE) LocalDate factsAsOf) {
 }

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.catalog.domain.DeploymentModel;
@@ -57,8 +58,8 @@ public record ProductInput(
         @NotNull
         Governance governance,
 
-        @NotEmpty @Size(max = 3)
-        @Schema(maxItems = 3, minItems = 1)
+        @NotEmpty @Size(max = DEPLOYMENT_MODELS)
+        @Schema(maxItems = DEPLOYMENT_MODELS, minItems = 1)
         List<@NotNull DeploymentModel> deploymentModels,
 
         @Size(max = STANDARDS)
@@ -72,7 +73,7 @@ public record ProductInput(
 
         @Size(max = DATA_LOCATIONS)
         @Schema(description = "ISO 3166-1 alpha-2 countries where its vendor stores customer data (services)",
-                examples = "[\"DE\", \"FR\"]", maxItems = DATA_LOCATIONS)
+                examples = "[\"DE\", \"FR\"]", type = SchemaType.ARRAY, implementation = CountryCode.class, maxItems = DATA_LOCATIONS)
         List<@NotNull @Pattern(regexp = COUNTRY_PATTERN, message = "must be an ISO 3166-1 alpha-2 code") String> dataLocations,
 
         @Size(max = URL) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL")
@@ -97,11 +98,12 @@ public record ProductInput(
         HealthInput health,
 
         @NotNull @PastOrPresent
-        @Schema(description = "The date the facts were checked", examples = "2026-11-22")
+        @Schema(description = "The date the facts were checked", examples = "2026-11-22",
+                implementation = String.class, format = "date", maxLength = DATE)
         LocalDate factsAsOf,
 
         @PositiveOrZero
-        @Schema(description = "Version the client based its change on; a stale one is a 409")
+        @Schema(description = "Version the client based its change on; a stale one is a 409", maximum = INT_MAX)
         Integer version) {
 
     @Schema(name = "Steward", description = "The organisation that steers the product.")
@@ -109,7 +111,7 @@ public record ProductInput(
             @NotBlank @Size(max = NAME) @Pattern(regexp = SINGLE_LINE) @Schema(examples = "Nextcloud GmbH", maxLength = NAME)
             String name,
             @NotNull @Pattern(regexp = COUNTRY_PATTERN, message = "must be an ISO 3166-1 alpha-2 code")
-            @Schema(examples = "DE", pattern = COUNTRY_PATTERN)
+            @Schema(examples = "DE", pattern = COUNTRY_PATTERN, maxLength = COUNTRY)
             String country) {
     }
 
@@ -117,9 +119,9 @@ public record ProductInput(
     public record HealthInput(
             @Size(max = RELEASE_VERSION) @Pattern(regexp = SINGLE_LINE) @Schema(examples = "32.0.1", maxLength = RELEASE_VERSION)
             String latestReleaseVersion,
-            @PastOrPresent @Schema(examples = "2026-10-30")
+            @PastOrPresent @Schema(examples = "2026-10-30", implementation = String.class, format = "date", maxLength = DATE)
             LocalDate latestReleaseDate,
-            @PositiveOrZero @Max(1_000_000) @Schema(description = "Organisations contributing in the last year")
+            @PositiveOrZero @Max(CONTRIBUTING_ORGANISATIONS) @Schema(description = "Organisations contributing in the last year")
             Integer contributingOrganisations,
             @DecimalMin("0.0") @DecimalMax("10.0") @Schema(description = "OpenSSF Scorecard score, 0-10", examples = "7.4")
             BigDecimal scorecardScore) {

@@ -52,6 +52,8 @@ import eu.sovereignstack.common.problem.ProblemException;
 
 @Path("/api/v1/products")
 @Tag(name = ApiTags.PRODUCTS, description = "Software and services of the catalog")
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
 
@@ -76,10 +78,11 @@ public class ProductResource {
             @Parameter(description = "Category code") @QueryParam("category") @Size(max = ApiLimits.CATEGORY) String category,
             @Parameter(schema = @Schema(implementation = ProductKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "SPDX licence id named in the expression", example = "AGPL-3.0-or-later")
-            @QueryParam("licence") @Size(max = 100) String licence,
+            @QueryParam("licence") @Size(max = ApiLimits.LICENCE_ID) String licence,
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("openSource") String openSource,
             @Parameter(schema = @Schema(implementation = Governance.class)) @QueryParam("governance") String governance,
-            @Parameter(description = "Steward country, ISO 3166-1 alpha-2", example = "DE")
+            @Parameter(description = "Steward country, ISO 3166-1 alpha-2", example = "DE", schema = @Schema(type = SchemaType.STRING,
+                    pattern = ApiLimits.COUNTRY_PATTERN, maxLength = ApiLimits.COUNTRY))
             @QueryParam("stewardCountry") @Pattern(regexp = ApiLimits.COUNTRY_PATTERN) String stewardCountry,
             @Parameter(description = "Only products whose steward and data locations are all in the EU/EEA",
                     schema = @Schema(type = SchemaType.BOOLEAN))
@@ -114,6 +117,8 @@ public class ProductResource {
     @Operation(operationId = "getProduct", summary = "Get a product", description = "The ETag header carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
@@ -194,6 +199,8 @@ public class ProductResource {
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "deleteProduct", summary = "Delete a product", description = "Also removes its alternative relations and offerings.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "The slug is too long, or If-Match is not an ETag of this API",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale",

@@ -1,5 +1,14 @@
 package eu.sovereignstack.catalog.rest;
 
+import static eu.sovereignstack.catalog.rest.ApiLimits.CATEGORY;
+import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY;
+import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY_PATTERN;
+import static eu.sovereignstack.catalog.rest.ApiLimits.LICENCE;
+import static eu.sovereignstack.catalog.rest.ApiLimits.NAME;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SINGLE_LINE;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.catalog.domain.Governance;
@@ -9,14 +18,14 @@ import eu.sovereignstack.common.licence.LicenceFamily;
 /** The few facts of a product shown where it is referenced. */
 @Schema(name = "ProductSummary")
 public record ProductSummary(
-        String slug,
-        String name,
+        @Schema(maxLength = SLUG, pattern = SLUG_PATTERN) String slug,
+        @Schema(maxLength = NAME, pattern = SINGLE_LINE) String name,
         ProductKind kind,
-        String category,
-        String licence,
+        @Schema(maxLength = CATEGORY, pattern = SLUG_PATTERN) String category,
+        @Schema(maxLength = LICENCE) String licence,
         LicenceFamily licenceFamily,
         boolean openSource,
         Governance governance,
-        String stewardCountry,
+        @Schema(maxLength = COUNTRY, pattern = COUNTRY_PATTERN) String stewardCountry,
         boolean euJurisdiction) {
 }

@@ -1,9 +1,15 @@
 package eu.sovereignstack.catalog.rest;
 
+import static eu.sovereignstack.catalog.rest.ApiLimits.*;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.catalog.domain.DeploymentModel;
@@ -11,40 +17,56 @@ import eu.sovereignstack.catalog.domain.Governance;
 import eu.sovereignstack.catalog.domain.ProductKind;
 import eu.sovereignstack.common.licence.LicenceFamily;
 
-/** A product as the API shows it, with the facts derived from what was written. */
+/**
+ * A product as the API shows it, with the facts derived from what was written. Its facts are
+ * bounded as {@link ProductInput} bounds them when they are written.
+ */
 @Schema(name = "Product")
 public record ProductView(
+        @Schema(maxLength = SLUG, pattern = SLUG_PATTERN)
         String slug,
+        @Schema(maxLength = NAME, pattern = SINGLE_LINE)
         String name,
         ProductKind kind,
+        @Schema(maxLength = CATEGORY, pattern = SLUG_PATTERN)
         String category,
+        @Schema(maxLength = DESCRIPTION, pattern = MULTI_LINE)
         String description,
         ProductInput.StewardInput steward,
-        @Schema(description = "SPDX licence expression", examples = "AGPL-3.0-or-later")
+        @Schema(description = "SPDX licence expression", examples = "AGPL-3.0-or-later", maxLength = LICENCE)
         String licence,
-        @Schema(description = "The licence ids in the expression (derived)")
-        List<String> licenceIds,
+        @Schema(description = "The licence ids in the expression (derived)", maxItems = LICENCE_IDS)
+        List<@Size(max = LICENCE_ID) String> licenceIds,
         @Schema(description = "Licence family of the expression as a whole (derived)")
         LicenceFamily licenceFamily,
         @Schema(description = "Usable under an OSI-approved or FSF-libre licence (derived)")
         boolean openSource,
         Governance governance,
+        @Schema(maxItems = DEPLOYMENT_MODELS)
         List<DeploymentModel> deploymentModels,
-        List<String> standards,
-        List<String> certifications,
+        @Schema(maxItems = STANDARDS)
+        List<@Size(max = STANDARD) @Pattern(regexp = SINGLE_LINE) String> standards,
+        @Schema(maxItems = CERTIFICATIONS)
+        List<@Size(max = CERTIFICATION) @Pattern(regexp = SINGLE_LINE) String> certifications,
+        @Schema(type = SchemaType.ARRAY, implementation = CountryCode.class, maxItems = DATA_LOCATIONS)
         List<String> dataLocations,
         @Schema(description = "Steward and every data location in the EU/EEA (derived)")
         boolean euJurisdiction,
+        @Schema(maxLength = URL, pattern = URL_PATTERN)
         String website,
+        @Schema(maxLength = URL, pattern = URL_PATTERN)
         String sourceRepository,
-        @Schema(description = "Package URLs of its packages and images, without version")
-        List<String> purls,
-        @Schema(description = "Other names inventories use for it")
-        List<String> aliases,
+        @Schema(description = "Package URLs of its packages and images, without version", maxItems = PURLS)
+        List<@Size(max = PURL) @Pattern(regexp = SINGLE_LINE) String> purls,
+        @Schema(description = "Other names inventories use for it", maxItems = ALIASES)
+        List<@Size(max = ALIAS) @Pattern(regexp = SINGLE_LINE) String> aliases,
         ProductInput.HealthInput health,
+        @Schema(implementation = String.class, format = "date", maxLength = DATE)
         LocalDate factsAsOf,
+        @Schema(implementation = String.class, format = "date-time", maxLength = DATE_TIME)
         Instant createdAt,
+        @Schema(implementation = String.class, format = "date-time", maxLength = DATE_TIME)
         Instant updatedAt,
-        @Schema(description = "Optimistic-locking version, also sent as the ETag")
+        @Schema(description = "Optimistic-locking version, also sent as the ETag", minimum = "0", maximum = INT_MAX)
         int version) {
 }

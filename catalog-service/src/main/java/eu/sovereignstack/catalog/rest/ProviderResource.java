@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,6 +23,8 @@ import eu.sovereignstack.common.problem.ProblemException;
 
 @Path("/api/v1/providers")
 @Tag(name = ApiTags.PROVIDERS, description = "Cloud providers and the products they run as managed services")
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderResource {
 
@@ -34,7 +37,8 @@ public class ProviderResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listProviders", summary = "All providers, by name")
-    @APIResponse(responseCode = "200", description = "The providers")
+    @APIResponse(responseCode = "200", description = "The providers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderView.class, maxItems = ApiLimits.UNPAGED)))
     public List<ProviderView> providers() {
         return catalog.providers();
     }
@@ -45,6 +49,8 @@ public class ProviderResource {
     @Operation(operationId = "getProvider", summary = "Get a provider")
     @APIResponse(responseCode = "200", description = "The provider",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class)))
+    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such provider",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProviderView provider(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
@@ -55,7 +61,10 @@ public class ProviderResource {
     @Path("{slug}/offerings")
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listProviderOfferings", summary = "The products a provider runs as managed services")
-    @APIResponse(responseCode = "200", description = "The offerings")
+    @APIResponse(responseCode = "200", description = "The offerings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = OfferingView.class, maxItems = ApiLimits.UNPAGED)))
+    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such provider",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<OfferingView> offerings(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {

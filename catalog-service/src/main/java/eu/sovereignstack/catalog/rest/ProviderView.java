@@ -1,7 +1,23 @@
 package eu.sovereignstack.catalog.rest;
 
+import static eu.sovereignstack.catalog.rest.ApiLimits.CERTIFICATION;
+import static eu.sovereignstack.catalog.rest.ApiLimits.CERTIFICATIONS;
+import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY;
+import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY_PATTERN;
+import static eu.sovereignstack.catalog.rest.ApiLimits.DATE;
+import static eu.sovereignstack.catalog.rest.ApiLimits.LONG_MAX;
+import static eu.sovereignstack.catalog.rest.ApiLimits.NAME;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SINGLE_LINE;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
+import static eu.sovereignstack.catalog.rest.ApiLimits.URL;
+import static eu.sovereignstack.catalog.rest.ApiLimits.URL_PATTERN;
+
 import java.time.LocalDate;
 import java.util.List;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,13 +25,14 @@ import eu.sovereignstack.catalog.domain.ProviderType;
 
 @Schema(name = "Provider")
 public record ProviderView(
-        String slug,
-        String name,
-        @Schema(description = "Home country, ISO 3166-1 alpha-2") String country,
+        @Schema(maxLength = SLUG, pattern = SLUG_PATTERN) String slug,
+        @Schema(maxLength = NAME, pattern = SINGLE_LINE) String name,
+        @Schema(description = "Home country, ISO 3166-1 alpha-2", maxLength = COUNTRY, pattern = COUNTRY_PATTERN) String country,
         ProviderType type,
         @Schema(description = "Headquartered in the EU/EEA") boolean euJurisdiction,
-        String website,
-        List<String> certifications,
-        LocalDate factsAsOf,
-        long offeringCount) {
+        @Schema(maxLength = URL, pattern = URL_PATTERN) String website,
+        @Schema(maxItems = CERTIFICATIONS)
+        List<@Size(max = CERTIFICATION) @Pattern(regexp = SINGLE_LINE) String> certifications,
+        @Schema(implementation = String.class, format = "date", maxLength = DATE) LocalDate factsAsOf,
+        @Schema(minimum = "0", maximum = LONG_MAX) long offeringCount) {
 }

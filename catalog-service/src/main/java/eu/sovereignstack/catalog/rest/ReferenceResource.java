@@ -9,15 +9,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.sovereignstack.catalog.service.CatalogService;
+import eu.sovereignstack.common.problem.Problem;
 
 @Path("/api/v1")
 @Tag(name = ApiTags.REFERENCE, description = "Category taxonomy and licences in use")
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceResource {
 
@@ -31,7 +35,9 @@ public class ReferenceResource {
     @Path("categories")
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listCategories", summary = "The category taxonomy, with product counts")
-    @APIResponse(responseCode = "200", description = "All categories, in taxonomy order")
+    @APIResponse(responseCode = "200", description = "All categories, in taxonomy order", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryView.class, maxItems = ApiLimits.UNPAGED)))
     public List<CategoryView> categories() {
         return catalog.categories();
     }
@@ -41,7 +47,8 @@ public class ReferenceResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listLicences", summary = "The licences catalog products use",
             description = "Each SPDX id in use, whether it is OSI-approved, and its family; most used first.")
-    @APIResponse(responseCode = "200", description = "Licences in use")
+    @APIResponse(responseCode = "200", description = "Licences in use", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = LicenceView.class, maxItems = ApiLimits.UNPAGED)))
     public List<LicenceView> licences() {
         return catalog.licencesInUse();
     }

@@ -20,6 +20,8 @@ import eu.sovereignstack.common.problem.Problem;
 
 @Path("/api/v1/products")
 @Tag(name = ApiTags.RESOLVE, description = "Recognise inventory items as catalog products, a batch at a time")
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public class ResolveResource {
 

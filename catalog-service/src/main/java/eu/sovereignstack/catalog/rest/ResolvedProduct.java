@@ -1,6 +1,15 @@
 package eu.sovereignstack.catalog.rest;
 
+import static eu.sovereignstack.catalog.rest.ApiLimits.MULTI_LINE;
+import static eu.sovereignstack.catalog.rest.ApiLimits.NOTES;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
+import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
+import static eu.sovereignstack.catalog.rest.ApiLimits.UNPAGED;
+
 import java.util.List;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,17 +23,18 @@ import eu.sovereignstack.catalog.domain.AlternativeFit;
 @Schema(name = "ResolvedProduct")
 public record ResolvedProduct(
         ProductView product,
-        @Schema(description = "What can replace it, in the order of GET /products/{slug}/alternatives")
+        @Schema(description = "What can replace it, in the order of GET /products/{slug}/alternatives", maxItems = UNPAGED)
         List<Alternative> alternatives,
-        @Schema(description = "Who runs it as a managed service, by provider name")
+        @Schema(description = "Who runs it as a managed service, by provider name", maxItems = UNPAGED)
         List<ResolvedOffering> offerings,
-        @Schema(description = "Slugs of the other open-source products of its category, by slug")
-        List<String> sameCategory) {
+        @Schema(description = "Slugs of the other open-source products of its category, by slug", maxItems = UNPAGED)
+        List<@Size(max = SLUG) @Pattern(regexp = SLUG_PATTERN) String> sameCategory) {
 
     @Schema(name = "ResolvedAlternative", description = "A product that can replace this one; its facts are in products.")
     public record Alternative(
-            @Schema(description = "Slug of the alternative, a key of products") String product,
+            @Schema(description = "Slug of the alternative, a key of products", maxLength = SLUG, pattern = SLUG_PATTERN)
+            String product,
             AlternativeFit fit,
-            String notes) {
+            @Schema(maxLength = NOTES, pattern = MULTI_LINE) String notes) {
     }
 }

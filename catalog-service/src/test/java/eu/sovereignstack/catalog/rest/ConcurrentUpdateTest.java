@@ -48,7 +48,7 @@ class ConcurrentUpdateTest {
 
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Response>> updates = new ArrayList<>();
-                for (String name : List.of("Winner A", "Winner B")) {
+                for (String name : List.of("Winner A " + slug, "Winner B " + slug)) {
                     updates.add(editors.submit(() -> {
                         start.await();
                         return given().auth().oauth2(CatalogTokens.editor()).contentType(ContentType.JSON)

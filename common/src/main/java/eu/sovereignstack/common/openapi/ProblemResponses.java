@@ -18,8 +18,9 @@ import eu.sovereignstack.common.problem.Problem;
 /**
  * Every error a service answers is an RFC 9457 problem, whoever produced it: this says so in the
  * document. Error responses added without a body (the 401 and 403 Quarkus adds for secured
- * operations) get the problem body, and every operation documents the 500 problem that the
- * exception mappers answer for anything unexpected.
+ * operations) get the problem body; every operation documents the 500 problem that the
+ * exception mappers answer for anything unexpected, and every operation that takes a body the
+ * 413 (over the size limit) and 415 (a content type it does not take) the HTTP layer answers.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
@@ -44,12 +45,18 @@ public class ProblemResponses implements OASFilter {
                         response.getValue().setContent(problem());
                     }
                 }
-                if (!responses.hasAPIResponse("500")) {
-                    responses.addAPIResponse("500", OASFactory.createAPIResponse()
-                            .description("Unexpected error (logged with the id the detail names)")
-                            .content(problem()));
+                addIfMissing(responses, "500", "Unexpected error (logged with the id the detail names)");
+                if (operation.getRequestBody() != null) {
+                    addIfMissing(responses, "413", "The body is larger than the service accepts");
+                    addIfMissing(responses, "415", "The body's content type is not one this operation takes");
                 }
             }
+        }
+    }
+
+    private static void addIfMissing(APIResponses responses, String status, String description) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problem()));
         }
     }
 
