@@ -311,7 +311,11 @@ class AssessmentResourceTest {
     void theSameOrganisationNameInAnotherRealmIsAnotherTenant() {
         String ours = createMunicipality(Tokens.assessor());
         String partners = createMunicipality(Tokens.partnerAssessor());
-        as(Tokens.partnerAssessor()).when().get(ASSESSMENTS + "/" + ours).then().statusCode(404);
+        for (String path : List.of("", "/catalog-facts", "/items.csv", "/work-items.csv", "/report.md", "/compare/" + partners)) {
+            as(Tokens.partnerAssessor()).when().get(ASSESSMENTS + "/" + ours + path)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        as(Tokens.partnerAssessor()).when().post(ASSESSMENTS + "/" + ours + "/rerun").then().statusCode(404);
         as(Tokens.partnerAdmin()).when().delete(ASSESSMENTS + "/" + ours).then().statusCode(404);
         as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + partners).then().statusCode(404);
         as(Tokens.partnerAssessor()).queryParam("size", 100).when().get(ASSESSMENTS)
