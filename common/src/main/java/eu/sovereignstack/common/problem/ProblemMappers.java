@@ -32,7 +32,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
-    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    /** How long a caller should wait when a dependency (database, identity provider) cannot be reached. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int MAX_DETAIL = 500;
@@ -109,6 +110,18 @@ public class ProblemMappers {
                 Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""), uri);
     }
 
+    /**
+     * The token cannot be checked because the identity provider (its keys) cannot be reached, e.g.
+     * a service started while Keycloak was down: a 503 to retry, not a 500, and not a 401 that
+     * would tell the caller its token is bad.
+     */
+    @ServerExceptionMapper
+    public Response identityProviderUnavailable(io.quarkus.oidc.OIDCException e, UriInfo uri) {
+        LOG.warnf("Identity provider unreachable on %s: %s", uri.getPath(), e.getMessage());
+        return respond(ProblemType.UNAVAILABLE, "The identity provider cannot be reached to check the token; try again shortly.",
+                List.of(), Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)), uri);
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(ProblemType.FORBIDDEN, "Your roles do not allow this operation.", List.of(), Map.of(), uri);
@@ -142,7 +155,7 @@ public class ProblemMappers {
         if (databaseUnreachable(e)) {
             LOG.warnf("Database unreachable on %s: %s", uri.getPath(), e.toString());
             return respond(ProblemType.UNAVAILABLE, "The service's database cannot be reached; nothing was changed. Try again shortly.",
-                    List.of(), Map.of("Retry-After", String.valueOf(DATABASE_RETRY_AFTER_SECONDS)), uri);
+                    List.of(), Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)), uri);
         }
         return internal(e, uri);
     }

@@ -155,6 +155,68 @@ public final class SovereignStack implements AutoCloseable {
                 gateway.base(), faultGateway.base(), keycloak, settings.logs());
     }
 
+    /** Keycloak's address (its realms are below {@code /realms/}). */
+    public URI keycloak() {
+        return keycloak;
+    }
+
+    /**
+     * Starts one more catalog-service on a free port, on the suite's catalog database, with these
+     * properties on top (e.g. another {@code sovereign.oidc.url}); it is only launched, not waited
+     * for. Stop it with {@link ExtraService#close()}; the suite stops it too when the run ends.
+     */
+    public ExtraService startExtraCatalog(String name, Map<String, String> properties) {
+        int port = freePort();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("quarkus.datasource.jdbc.url", Databases.url(settings.postgresUrl(), CATALOG_DB));
+        all.putAll(properties);
+        ManagedProcess process = startService(name, settings.catalogJar(), port, Map.of(), all);
+        return new ExtraService(this, process, URI.create(local(port)));
+    }
+
+    /** A service a test started on top of the suite. */
+    public static final class ExtraService implements AutoCloseable {
+
+        private final SovereignStack stack;
+        private final ManagedProcess process;
+        private final URI base;
+
+        private ExtraService(SovereignStack stack, ManagedProcess process, URI base) {
+            this.stack = stack;
+            this.process = process;
+            this.base = base;
+        }
+
+        public URI base() {
+            return base;
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** The end of its log, for assertion messages. */
+        public String logTail(int lines) {
+            return process.logTail(lines);
+        }
+
+        /** Polls {@code path} until it answers 200; fails at once if the process exits, and at the deadline. */
+        public void awaitOk(String path, Duration deadline) {
+            SovereignStack.awaitOk(process, base.resolve(path), deadline);
+        }
+
+        /** Its API with the suite's tokens, called directly (not through a gateway). */
+        public Api api() {
+            return new Api(base, stack.tokens);
+        }
+
+        @Override
+        public void close() {
+            ManagedProcess.stopAll(List.of(process), STOP_GRACE);
+            stack.processes.remove(process);
+        }
+    }
+
     /**
      * Stops Keycloak, runs {@code whileDown}, and starts it again on the same address. Its store is
      * in memory, so it comes back with the realms imported anew and new signing keys: the tokens

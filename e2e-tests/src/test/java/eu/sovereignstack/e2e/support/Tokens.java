@@ -109,6 +109,45 @@ public final class Tokens {
                 "username", user.username(), "password", user.password()));
     }
 
+    /**
+     * A call to Keycloak's admin REST API ({@code path} below {@code /admin/realms/}) as the
+     * master-realm bootstrap admin; {@code body} is written as JSON, or {@code null} for none.
+     */
+    public Reply keycloakAdmin(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + path))
+                .timeout(Api.REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + masterRealmToken());
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : Json.write(body)));
+        }
+        return send(method, request.build());
+    }
+
+    /** The key set a realm publishes for verifying its tokens (what the services fetch). */
+    public JsonNode publishedKeys(String realm) {
+        URI certs = URI.create(issuer(realm) + "/protocol/openid-connect/certs");
+        Reply reply = send("GET", HttpRequest.newBuilder(certs).timeout(Api.REQUEST_TIMEOUT).GET().build());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("no key set from " + certs + ": " + reply);
+        }
+        return reply.json();
+    }
+
+    private static Reply send(String method, HttpRequest request) {
+        try {
+            HttpResponse<String> response = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(method, request.uri().getRawPath(), response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + request.uri() + " interrupted", e);
+        }
+    }
+
     /** Forgets the cached tokens (after Keycloak came back with new keys). */
     public void forgetAll() {
         cache.clear();
