@@ -9,16 +9,11 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -155,11 +150,14 @@ public class AssessmentResource {
             @QueryParam("country") @Pattern(regexp = Limits.COUNTRY) String country,
             @QueryParam("name") @Size(max = Limits.NAME) @Pattern(regexp = Limits.SINGLE_LINE) String name,
             @QueryParam("profile") @Size(max = Limits.PROFILE) String profile,
-            @QueryParam("threshold") @DecimalMin("0") @DecimalMax("100") Double threshold,
+            @Parameter(schema = @Schema(type = SchemaType.NUMBER, format = "double", minimum = "0", maximum = "100"))
+            @QueryParam("threshold") String thresholdParam,
             @Parameter(description = "Policy gate, e.g. SOV-2:3,SOV-3:3", schema = @Schema(type = SchemaType.STRING,
                     pattern = MINIMUM_SEAL_PATTERN, maxLength = MINIMUM_SEAL_LENGTH))
             @QueryParam("minimumSeal") @Pattern(regexp = MINIMUM_SEAL_PATTERN, message = "must look like SOV-2:3,SOV-3:3") String minimumSeal,
             @NotNull(message = "a file is required") byte[] body) throws InventoryFormatException {
+        // Read here rather than as Double: JAX-RS answers a number that does not parse with a bare 404.
+        Double threshold = numberParam("threshold", thresholdParam, 0, 100);
         Organisation org = organisation == null || organisation.isBlank() ? null : new Organisation(organisation.trim(), sector, country);
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         Inventory inventory;
@@ -190,10 +188,17 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "page or size is out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<AssessmentSummary> list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageView.MAX_PAGE) int page,
-            @Parameter(description = "At most " + PageView.MAX_SIZE) @QueryParam("size") @DefaultValue("20") @Min(1)
-            @Max(PageView.MAX_SIZE) int size) {
-        return service.list(caller.caller(), page, size);
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                    maximum = "" + PageView.MAX_PAGE, defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "At most " + PageView.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + PageView.MAX_SIZE, defaultValue = "20"))
+            @QueryParam("size") String size) {
+        // Read here rather than as int: JAX-RS answers an int that does not parse with a bare 404.
+        Double pageNumber = numberParam("page", page, 0, PageView.MAX_PAGE);
+        Double pageSize = numberParam("size", size, 1, PageView.MAX_SIZE);
+        return service.list(caller.caller(), pageNumber == null ? 0 : wholeNumber("page", pageNumber),
+                pageSize == null ? 20 : wholeNumber("size", pageSize));
     }
 
     @GET
@@ -359,6 +364,36 @@ public class AssessmentResource {
 
     private static <T> T found(Optional<T> value, String id) {
         return value.orElseThrow(() -> notFound(id));
+    }
+
+    /** A number query parameter within [min, max]; null when absent or blank. */
+    private static Double numberParam(String name, String value, double min, double max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        double number;
+        try {
+            number = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            number = Double.NaN;
+        }
+        if (!Double.isFinite(number)) {
+            throw ProblemException.invalid(name, "must be a number from " + (long) min + " to " + (long) max);
+        }
+        if (number < min) {
+            throw ProblemException.invalid(name, "must be greater than or equal to " + (long) min);
+        }
+        if (number > max) {
+            throw ProblemException.invalid(name, "must be less than or equal to " + (long) max);
+        }
+        return number;
+    }
+
+    private static int wholeNumber(String name, double number) {
+        if (number != Math.rint(number)) {
+            throw ProblemException.invalid(name, "must be an integer");
+        }
+        return (int) number;
     }
 
     private static ProblemException notFound(String id) {

@@ -9,8 +9,6 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -93,8 +91,15 @@ public class ProductResource {
             @Parameter(description = "Free text over name and description") @QueryParam("q") @Size(max = QUERY_TEXT) String q,
             @Parameter(description = "Sort key, '-' for descending", schema = @Schema(pattern = SORT_PATTERN, defaultValue = "name"))
             @QueryParam("sort") @DefaultValue("name") @Pattern(regexp = SORT_PATTERN, message = "must be one of name, updated, released, scorecard, optionally prefixed with -") String sort,
-            @Parameter(description = "Zero-based page number") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PAGE_MAX) int page,
-            @Parameter(description = "Page size, at most " + PAGE_SIZE_MAX) @QueryParam("size") @DefaultValue("" + PAGE_SIZE_DEFAULT) @Min(1) @Max(PAGE_SIZE_MAX) int size) {
+            @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = "" + PAGE_MAX, defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size, at most " + PAGE_SIZE_MAX, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + PAGE_SIZE_MAX, defaultValue = "" + PAGE_SIZE_DEFAULT))
+            @QueryParam("size") String size) {
+        // Read here rather than as int: JAX-RS answers an int that does not parse with a bare 404.
+        int pageNumber = QueryParams.intValue("page", page, 0, 0, PAGE_MAX);
+        int pageSize = QueryParams.intValue("size", size, PAGE_SIZE_DEFAULT, 1, PAGE_SIZE_MAX);
         ProductSearch search = new ProductSearch(
                 QueryParams.blankToNull(category),
                 QueryParams.enumValue("kind", kind, ProductKind.class),
@@ -108,7 +113,7 @@ public class ProductResource {
                 QueryParams.blankToNull(q));
         boolean descending = sort.startsWith("-");
         ProductSort order = ProductSort.byKey(descending ? sort.substring(1) : sort).orElseThrow();
-        return service.search(search, order.orderBy(descending), page, size);
+        return service.search(search, order.orderBy(descending), pageNumber, pageSize);
     }
 
     @GET

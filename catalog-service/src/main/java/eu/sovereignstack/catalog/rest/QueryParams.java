@@ -38,6 +38,26 @@ final class QueryParams {
         };
     }
 
+    /** An integer query parameter within [min, max]; the default when absent or blank. */
+    static int intValue(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        long number;
+        try {
+            number = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be an integer from " + min + " to " + max);
+        }
+        if (number < min) {
+            throw ProblemException.invalid(name, "must be greater than or equal to " + min);
+        }
+        if (number > max) {
+            throw ProblemException.invalid(name, "must be less than or equal to " + max);
+        }
+        return (int) number;
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
