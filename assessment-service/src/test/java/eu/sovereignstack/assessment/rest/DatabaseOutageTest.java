@@ -15,12 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import eu.sovereignstack.assessment.CatalogStub;
 import eu.sovereignstack.assessment.Tokens;
-import eu.sovereignstack.assessment.UnreliableAssessmentDatabase;
+import eu.sovereignstack.testsupport.UnreliablePostgresDatabase;
 
 /**
  * PostgreSQL goes away under the assessment-service and comes back: readiness says so and
@@ -28,13 +29,14 @@ import eu.sovereignstack.assessment.UnreliableAssessmentDatabase;
  * not half-stored), acknowledged ones are all there afterwards, and the service recovers by itself.
  */
 @QuarkusTest
-@QuarkusTestResource(value = UnreliableAssessmentDatabase.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = UnreliablePostgresDatabase.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "assessment_test"))
 @QuarkusTestResource(value = CatalogStub.class, restrictToAnnotatedClass = true)
 class DatabaseOutageTest {
 
     @AfterEach
     void restore() {
-        UnreliableAssessmentDatabase.link().restore();
+        UnreliablePostgresDatabase.link().restore();
     }
 
     @Test
@@ -42,7 +44,7 @@ class DatabaseOutageTest {
         String acknowledged = createMunicipality(Tokens.assessor());
         long before = count();
 
-        UnreliableAssessmentDatabase.link().cut();
+        UnreliablePostgresDatabase.link().cut();
         given().when().get("/q/health/ready").then().statusCode(503);
         given().when().get("/q/health/live").then().statusCode(200);
         as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + acknowledged)
@@ -51,7 +53,7 @@ class DatabaseOutageTest {
                 .when().post(ASSESSMENTS)
                 .then().statusCode(503).contentType("application/problem+json");
 
-        UnreliableAssessmentDatabase.link().restore();
+        UnreliablePostgresDatabase.link().restore();
         Instant deadline = Instant.now().plusSeconds(30);
         while (given().when().get("/q/health/ready").statusCode() != 200) {
             assertTrue(Instant.now().isBefore(deadline), "readiness did not come back within 30 s");

@@ -10,12 +10,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import eu.sovereignstack.catalog.CatalogTokens;
 import eu.sovereignstack.catalog.TestProducts;
-import eu.sovereignstack.catalog.UnreliableCatalogDatabase;
+import eu.sovereignstack.testsupport.UnreliablePostgresDatabase;
 
 /**
  * PostgreSQL goes away and comes back: readiness says so and liveness does not, the API answers
@@ -23,14 +24,15 @@ import eu.sovereignstack.catalog.UnreliableCatalogDatabase;
  * half-written, and the service recovers by itself.
  */
 @QuarkusTest
-@QuarkusTestResource(value = UnreliableCatalogDatabase.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = UnreliablePostgresDatabase.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "catalog_test"))
 class DatabaseOutageTest {
 
     private static final String PRODUCTS = "/api/v1/products";
 
     @AfterEach
     void restore() {
-        UnreliableCatalogDatabase.link().restore();
+        UnreliablePostgresDatabase.link().restore();
     }
 
     @Test
@@ -39,7 +41,7 @@ class DatabaseOutageTest {
         given().auth().oauth2(CatalogTokens.editor()).contentType(ContentType.JSON).body(TestProducts.valid(stored))
                 .when().post(PRODUCTS).then().statusCode(201);
 
-        UnreliableCatalogDatabase.link().cut();
+        UnreliablePostgresDatabase.link().cut();
         given().when().get("/q/health/ready").then().statusCode(503);
         given().when().get("/q/health/live").then().statusCode(200);
         given().auth().oauth2(CatalogTokens.viewer()).when().get(PRODUCTS + "/" + stored)
@@ -49,7 +51,7 @@ class DatabaseOutageTest {
         given().auth().oauth2(CatalogTokens.editor()).contentType(ContentType.JSON).body(TestProducts.valid(refused))
                 .when().post(PRODUCTS).then().statusCode(503).contentType("application/problem+json");
 
-        UnreliableCatalogDatabase.link().restore();
+        UnreliablePostgresDatabase.link().restore();
         awaitReady();
         given().auth().oauth2(CatalogTokens.viewer()).when().get(PRODUCTS + "/" + stored)
                 .then().statusCode(200).body("slug", equalTo(stored));

@@ -1,17 +1,16 @@
-package eu.sovereignstack.assessment;
+package eu.sovereignstack.testsupport;
 
 import java.util.Map;
 
-import eu.sovereignstack.testsupport.DatabaseLink;
-import eu.sovereignstack.testsupport.LocalPostgresDatabase;
-
 /**
- * The assessment-service's test database behind a {@link DatabaseLink} that a test can cut, with a
- * short pool acquisition timeout so that an outage answers quickly.
+ * A service's test database (as {@link LocalPostgresDatabase}) reached through a {@link DatabaseLink}
+ * that a test can cut and restore, with a short pool acquisition timeout so that an outage answers
+ * quickly. Use with {@code restrictToAnnotatedClass = true}, and {@link #link()} in the test.
  */
-public class UnreliableAssessmentDatabase extends LocalPostgresDatabase {
+public class UnreliablePostgresDatabase extends LocalPostgresDatabase {
 
     private static volatile DatabaseLink link;
+    private String database;
 
     public static DatabaseLink link() {
         return link;
@@ -19,7 +18,8 @@ public class UnreliableAssessmentDatabase extends LocalPostgresDatabase {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        super.init(Map.of("database", "assessment_test"));
+        super.init(initArgs);
+        database = initArgs.get("database");
     }
 
     @Override
@@ -27,7 +27,7 @@ public class UnreliableAssessmentDatabase extends LocalPostgresDatabase {
         super.start();
         link = new DatabaseLink(5432);
         return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + link.port() + "/assessment_test",
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + link.port() + "/" + database,
                 "quarkus.datasource.jdbc.acquisition-timeout", "2S",
                 "quarkus.datasource.jdbc.background-validation-interval", "1S");
     }
