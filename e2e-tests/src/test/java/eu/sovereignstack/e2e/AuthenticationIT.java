@@ -129,6 +129,14 @@ class AuthenticationIT {
     }
 
     @Test
+    void aRealRefreshTokenIs401() {
+        String refreshToken = tokens.refreshToken(User.VIEWER);
+        assertEquals("Refresh", Jwt.parse(refreshToken).claims().path("typ").asText(), "precondition: a refresh token");
+        assertInvalidToken(gateway.withToken(refreshToken).get(PRODUCTS));
+        assertInvalidToken(gateway.withToken(refreshToken).get("/api/v1/assessments"));
+    }
+
+    @Test
     void theAssessmentRoutesAnswerTheSame() {
         assertProblem(gateway.anonymous().get("/api/v1/assessments"), 401, "unauthenticated");
         assertInvalidToken(gateway.withToken(tokens.masterRealmToken()).get("/api/v1/assessments"));

@@ -259,6 +259,16 @@ class ProductResourceTest {
                 .then().statusCode(400).body("errors.field", hasItem("name"));
     }
 
+    @Test
+    void aNumberOrABooleanIsNoText() {
+        for (Object notText : List.of(123, 4.5, true)) {
+            String slug = TestProducts.uniqueSlug("typed");
+            asEditor().body(TestProducts.with(TestProducts.valid(slug), "name", notText)).when().post(PRODUCTS)
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("name"));
+            given().auth().oauth2(CatalogTokens.viewer()).when().get(PRODUCTS + "/" + slug).then().statusCode(404);
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"id", "createdAt", "updatedAt", "createdBy", "euJurisdiction", "licenceFamily"})
     void serverDecidedFieldsCannotBeSent(String field) {

@@ -43,6 +43,11 @@ public final class Tokens {
         return grant(user).idToken();
     }
 
+    /** The user's refresh token: issued by the realm too, but only for the token endpoint. */
+    public String refreshToken(User user) {
+        return grant(user).refreshToken();
+    }
+
     /** The issuer URL of a realm, as Keycloak writes it into tokens fetched from 127.0.0.1. */
     public String issuer(String realm) {
         return keycloak + "/realms/" + realm;
@@ -175,7 +180,7 @@ public final class Tokens {
             }
             JsonNode tokens = Json.MAPPER.readTree(response.body());
             return new Grant(tokens.path("access_token").asText(), tokens.path("id_token").asText(null),
-                    Instant.now().plusSeconds(tokens.path("expires_in").asLong()));
+                    tokens.path("refresh_token").asText(null), Instant.now().plusSeconds(tokens.path("expires_in").asLong()));
         } catch (IOException e) {
             throw new UncheckedIOException("token request to " + endpoint + " failed", e);
         } catch (InterruptedException e) {
@@ -184,7 +189,7 @@ public final class Tokens {
         }
     }
 
-    private record Grant(String accessToken, String idToken, Instant expiresAt) {
+    private record Grant(String accessToken, String idToken, String refreshToken, Instant expiresAt) {
 
         boolean validFor(Duration margin) {
             return Instant.now().plus(margin).isBefore(expiresAt);
