@@ -4,6 +4,7 @@ import static eu.sovereignstack.e2e.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.sovereignstack.e2e.support.Api;
 import eu.sovereignstack.e2e.support.Jwt;
+import eu.sovereignstack.e2e.support.Poll;
 import eu.sovereignstack.e2e.support.Reply;
 import eu.sovereignstack.e2e.support.SovereignStack;
 import eu.sovereignstack.e2e.support.SovereignStackTest;
@@ -63,12 +65,8 @@ class AuthenticationIT {
         long expiry = Jwt.parse(token).claims().path("exp").asLong();
         assertEquals(200, gateway.withToken(token).get(PRODUCTS).status(), "valid while it lives");
         // Time has to pass: ask again until the gateway refuses it, within a deadline.
-        Instant deadline = Instant.now().plusSeconds(SHORT_LIFESPAN_SECONDS + 60);
-        Reply reply = gateway.withToken(token).get(PRODUCTS);
-        while (reply.status() == 200 && Instant.now().isBefore(deadline)) {
-            pause();
-            reply = gateway.withToken(token).get(PRODUCTS);
-        }
+        Reply reply = Poll.until(() -> gateway.withToken(token).get(PRODUCTS), answer -> answer.status() != 200,
+                Duration.ofSeconds(SHORT_LIFESPAN_SECONDS + 60));
         assertTrue(Instant.now().getEpochSecond() >= expiry, "refused only once expired");
         assertInvalidToken(reply);
     }
@@ -140,15 +138,6 @@ class AuthenticationIT {
     void theAssessmentRoutesAnswerTheSame() {
         assertProblem(gateway.anonymous().get("/api/v1/assessments"), 401, "unauthenticated");
         assertInvalidToken(gateway.withToken(tokens.masterRealmToken()).get("/api/v1/assessments"));
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void assertInvalidToken(Reply reply) {

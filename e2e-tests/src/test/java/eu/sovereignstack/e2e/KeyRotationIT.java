@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.sovereignstack.e2e.support.Api;
 import eu.sovereignstack.e2e.support.Json;
 import eu.sovereignstack.e2e.support.Jwt;
+import eu.sovereignstack.e2e.support.Poll;
 import eu.sovereignstack.e2e.support.Reply;
 import eu.sovereignstack.e2e.support.SovereignStack;
 import eu.sovereignstack.e2e.support.SovereignStackTest;
@@ -53,7 +54,6 @@ class KeyRotationIT {
     /** The services' quarkus.oidc.token.forced-jwk-refresh-interval: at most one key set fetch per interval. */
     private static final Duration FORCED_REFRESH_INTERVAL = Duration.ofSeconds(10);
     private static final Duration DEADLINE = FORCED_REFRESH_INTERVAL.multipliedBy(3);
-    private static final Duration POLL = Duration.ofMillis(250);
 
     private final Api gateway;
     private final Tokens tokens;
@@ -120,11 +120,8 @@ class KeyRotationIT {
         // (at most once per forced-jwk-refresh-interval); until then it keeps the disabled key.
         // Observed for longer than that interval, without such a token:
         Instant observeUntil = Instant.now().plus(FORCED_REFRESH_INTERVAL).plusSeconds(2);
-        Reply observed = gateway.withToken(oldToken).get(PRODUCTS);
-        while (observed.status() == 200 && Instant.now().isBefore(observeUntil)) {
-            pause();
-            observed = gateway.withToken(oldToken).get(PRODUCTS);
-        }
+        Reply observed = Poll.until(() -> gateway.withToken(oldToken).get(PRODUCTS), answer -> answer.status() != 200,
+                Duration.between(Instant.now(), observeUntil));
         System.out.printf("[e2e] key rotation: a token of the disabled key %s still %s %d ms after it was disabled "
                 + "(no token with an unknown key id in between)%n", oldKid,
                 observed.status() == 200 ? "got in" : "was refused (" + observed.status() + ")",
@@ -225,31 +222,12 @@ class KeyRotationIT {
     }
 
     private static Reply awaitStatus(int status, Supplier<Reply> call, String what) {
-        Instant giveUp = Instant.now().plus(DEADLINE);
-        Reply reply = call.get();
-        while (reply.status() != status && Instant.now().isBefore(giveUp)) {
-            pause();
-            reply = call.get();
-        }
-        Reply last = reply;
+        Reply last = Poll.until(call, reply -> reply.status() == status, DEADLINE);
         assertEquals(status, last.status(), () -> what + ", within " + DEADLINE.toSeconds() + " s: " + last);
         return last;
     }
 
     private static void awaitTrue(Supplier<Boolean> condition, String what) {
-        Instant giveUp = Instant.now().plus(DEADLINE);
-        while (!condition.get()) {
-            assertFalse(Instant.now().isAfter(giveUp), () -> what + ": not within " + DEADLINE.toSeconds() + " s");
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        assertTrue(Poll.until(condition, Boolean::booleanValue, DEADLINE), () -> what + ": not within " + DEADLINE.toSeconds() + " s");
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import eu.sovereignstack.e2e.support.Problems;
+import eu.sovereignstack.e2e.support.Poll;
 import eu.sovereignstack.e2e.support.Reply;
 import eu.sovereignstack.e2e.support.SovereignStack;
 import eu.sovereignstack.e2e.support.SovereignStackTest;
@@ -80,14 +81,11 @@ class KeycloakUnreachableAtStartIT {
 
             try (Forwarder forwarder = new Forwarder(unreachablePort, stack.keycloak().getPort())) {
                 Instant reachable = Instant.now();
-                Instant giveUp = reachable.plus(RECOVERY_DEADLINE);
-                Reply reply = catalog.api().withToken(token).get(PRODUCTS);
-                while (reply.status() != 200 && Instant.now().isBefore(giveUp)) {
+                Reply last = Poll.until(() -> {
+                    Reply reply = catalog.api().withToken(token).get(PRODUCTS);
                     assertTrue(reply.status() != 500, "never a 500: " + reply);
-                    pause();
-                    reply = catalog.api().withToken(token).get(PRODUCTS);
-                }
-                Reply last = reply;
+                    return reply;
+                }, reply -> reply.status() == 200, RECOVERY_DEADLINE);
                 assertEquals(200, last.status(), () -> "the same token once Keycloak can be reached, within "
                         + RECOVERY_DEADLINE.toSeconds() + " s: " + last + "\n" + catalog.logTail(40));
                 System.out.printf("[e2e] catalog started without Keycloak: the token got in %d ms after Keycloak became reachable%n",
@@ -97,14 +95,6 @@ class KeycloakUnreachableAtStartIT {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

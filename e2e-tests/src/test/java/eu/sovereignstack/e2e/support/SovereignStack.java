@@ -43,7 +43,7 @@ public final class SovereignStack implements AutoCloseable {
     private static final Duration KEYCLOAK_DEADLINE = Duration.ofSeconds(180);
     private static final Duration SERVICE_DEADLINE = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final String READY = "200";
     private static final String CATALOG_DB = "catalog_e2e";
     private static final String ASSESSMENT_DB = "assessment_e2e";
     private static final String PROCESSES_FILE = "processes.txt";
@@ -288,36 +288,28 @@ public final class SovereignStack implements AutoCloseable {
 
     /** Polls {@code url} until it answers 200; fails at once if the process exits, and at the deadline. */
     private static void awaitOk(ManagedProcess process, URI url, Duration deadline) {
-        Instant giveUp = Instant.now().plus(deadline);
-        String lastAnswer = "no answer yet";
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(process.name() + " exited during startup, before " + url + " answered.\n"
-                        + process.exitReport());
-            }
-            try {
-                HttpResponse<String> response = Api.HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                lastAnswer = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
-                lastAnswer = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + process.name(), e);
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new IllegalStateException(process.name() + " not ready at " + url + " after " + deadline.toSeconds()
-                        + " s (last answer: " + lastAnswer + ").\n" + process.exitReport());
-            }
-            try {
-                Thread.sleep(POLL_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + process.name(), e);
-            }
+        String lastAnswer = Poll.until(() -> probe(process, url), READY::equals, deadline);
+        if (!READY.equals(lastAnswer)) {
+            throw new IllegalStateException(process.name() + " not ready at " + url + " after " + deadline.toSeconds()
+                    + " s (last answer: " + lastAnswer + ").\n" + process.exitReport());
+        }
+    }
+
+    /** {@link #READY}, or what {@code url} answered instead; throws when the process has exited. */
+    private static String probe(ManagedProcess process, URI url) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(process.name() + " exited during startup, before " + url + " answered.\n"
+                    + process.exitReport());
+        }
+        try {
+            HttpResponse<String> response = Api.HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? READY : response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + process.name(), e);
         }
     }
 
