@@ -17,6 +17,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +206,65 @@ class GatewayTest {
                 .when().post("/api/v1/assessments")
                 .then().statusCode(413).contentType("application/problem+json");
         Backends.assessment.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aClientExpecting100ContinueGetsItOnceItsRequestIsAcceptedAndOnlyThenSendsItsBody() throws IOException {
+        Backends.assessment.stubFor(post(urlEqualTo("/api/v1/assessments"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{}")));
+        try (ExpectingClient client = new ExpectingClient("/api/v1/assessments", assessor())) {
+            assertEquals("HTTP/1.1 100 Continue", client.interimAnswer(), "the gateway answers the expectation itself");
+            assertEquals("HTTP/1.1 201 Created", client.sendBodyAndReadStatus("{}"));
+        }
+        Backends.assessment.verify(postRequestedFor(urlEqualTo("/api/v1/assessments"))
+                .withRequestBody(equalToJson("{}"))
+                .withoutHeader("Expect"));
+
+        try (ExpectingClient refused = new ExpectingClient("/api/v1/assessments", null)) {
+            assertEquals("HTTP/1.1 401 Unauthorized", refused.interimAnswer(), "no 100: a refused client never uploads");
+        }
+        try (ExpectingClient wrongRole = new ExpectingClient("/api/v1/assessments", viewer())) {
+            assertEquals("HTTP/1.1 403 Forbidden", wrongRole.interimAnswer());
+        }
+        Backends.assessment.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    /** HTTP/1.1 spoken by hand, to see the interim 100 answer that HTTP clients hide. */
+    private static final class ExpectingClient implements AutoCloseable {
+
+        private final Socket socket;
+        private final BufferedReader in;
+
+        ExpectingClient(String path, String token) throws IOException {
+            socket = new Socket("localhost", io.restassured.RestAssured.port);
+            socket.setSoTimeout(10_000);
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String headers = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\nExpect: 100-continue\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+            socket.getOutputStream().write(headers.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+        }
+
+        /** The status line of the first answer, before any body was sent; skips its headers. */
+        String interimAnswer() throws IOException {
+            String status = in.readLine();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                // the interim answer's headers
+            }
+            return status;
+        }
+
+        String sendBodyAndReadStatus(String body) throws IOException {
+            socket.getOutputStream().write(body.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return in.readLine();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     @Test

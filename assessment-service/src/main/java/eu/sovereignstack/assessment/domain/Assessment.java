@@ -13,8 +13,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A stored assessment of one organisation (tenant = token issuer + org claim). JSON columns
- * hold the inventory, result and catalog facts exactly as they were when it was computed.
+ * A stored assessment of one organisation (tenant = token issuer + org claim). The inventory,
+ * result and catalog facts are JSON documents kept exactly as they were when it was computed,
+ * in text columns (V3: stored and read whole, never queried inside); the small policy is jsonb.
  */
 @Entity
 public class Assessment {
@@ -34,12 +35,9 @@ public class Assessment {
     public String policy;
     @Column(name = "input_format")
     public String inputFormat;
-    @JdbcTypeCode(SqlTypes.JSON)
     public String inventory;
     public String source;
-    @JdbcTypeCode(SqlTypes.JSON)
     public String result;
-    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "catalog_facts")
     public String catalogFacts;
     @Column(name = "rerun_of")

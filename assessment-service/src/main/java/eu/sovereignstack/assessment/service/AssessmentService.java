@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
 
 import eu.sovereignstack.assessment.client.CatalogResolver;
 import eu.sovereignstack.assessment.client.ResolveRequest;
@@ -54,6 +55,8 @@ import eu.sovereignstack.common.problem.ProblemType;
  */
 @ApplicationScoped
 public class AssessmentService {
+
+    private static final Logger LOG = Logger.getLogger(AssessmentService.class);
 
     public static final double DEFAULT_THRESHOLD = 70.0;
 
@@ -93,8 +96,11 @@ public class AssessmentService {
         double threshold = request.threshold() == null ? DEFAULT_THRESHOLD : request.threshold();
         Policy policy = request.policy() == null ? Policy.none() : request.policy();
 
+        long started = System.nanoTime();
         ResolveResult resolved = resolve(inventory);
+        long resolvedAt = System.nanoTime();
         AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved);
+        long assessedAt = System.nanoTime();
 
         Assessment assessment = new Assessment();
         assessment.id = UUID.randomUUID();
@@ -131,6 +137,9 @@ public class AssessmentService {
             }
             throw e;
         }
+        long storedAt = System.nanoTime();
+        LOG.infof("assessment %s: %d items; resolve %d ms, assess %d ms, store %d ms", assessment.id, assessment.itemCount,
+                millis(started, resolvedAt), millis(resolvedAt, assessedAt), millis(assessedAt, storedAt));
         return new Created(view(assessment, result), false);
     }
 
@@ -293,6 +302,10 @@ public class AssessmentService {
         } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException | WebApplicationException e) {
             throw CatalogResolver.unavailable(e);
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static String blankToNull(String value) {

@@ -14,6 +14,7 @@ import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
@@ -74,6 +75,7 @@ public class ProxyRoutes {
             String path = context.request().path();
             for (GatewayRoute route : ROUTES) {
                 if (route.matches(path)) {
+                    continueIfExpected(context);
                     proxies.get(route).handle(context.request());
                     return;
                 }
@@ -111,6 +113,20 @@ public class ProxyRoutes {
         proxy.originRequestProvider((request, http) -> retry.connect(request.method(), () -> http.request(new RequestOptions(options))));
         proxy.addInterceptor(new ForwardingInterceptor(route, breaker, Math.max(1, backend.breakerReset().toSeconds())));
         return proxy;
+    }
+
+    /**
+     * A client that sends {@code Expect: 100-continue} (curl does for bodies over 1 MB) waits for
+     * a 100 before it sends the body; without one, curl waits a second. The gateway answers it
+     * itself once the request has passed authentication, roles and limits, so a refused client
+     * never uploads, and does not pass the expectation on: the body it forwards is already coming.
+     */
+    private static void continueIfExpected(RoutingContext context) {
+        String expect = context.request().getHeader(HttpHeaders.EXPECT);
+        if (expect != null && expect.equalsIgnoreCase("100-continue")) {
+            context.request().headers().remove(HttpHeaders.EXPECT);
+            context.response().writeContinue();
+        }
     }
 
     private static void requestId(RoutingContext context) {
