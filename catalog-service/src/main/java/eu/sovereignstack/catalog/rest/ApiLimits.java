@@ -28,7 +28,8 @@ public final class ApiLimits {
     /** Version of the SPDX License List, e.g. 3.25. */
     public static final int LICENCE_LIST_VERSION = 20;
     public static final int URL = 500;
-    public static final String URL_PATTERN = "^https?://[^\\s]+$";
+    /** http(s), then no space and no control character (C0, DEL, C1), in syntax ECMA-262 clients read too. */
+    public static final String URL_PATTERN = "^https?://[^\\x00-\\x20\\x7F-\\x9F]+$";
     public static final String COUNTRY_PATTERN = "^[A-Z]{2}$";
     public static final int COUNTRY = 2;
     public static final int CATEGORY = 40;

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -250,6 +251,15 @@ class ProductResourceTest {
                 .body("errors.field", hasItems("slug", "name", "description", "steward.country", "deploymentModels",
                         "website", "factsAsOf"))
                 .body("errors.field", hasItem(containsString("dataLocations")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.org/\u0000", "https://example.org/a\u007fb", "https://example.org/\u0085",
+            "https://example.org/a b", "https://exa\u001bmple.org"})
+    void urlsWithControlCharactersOrSpacesAreRejected(String url) {
+        asEditor().body(TestProducts.with(TestProducts.valid(TestProducts.uniqueSlug("url")), "sourceRepository", url))
+                .when().post(PRODUCTS)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("sourceRepository")));
     }
 
     @Test
