@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The HTTP API of one gateway, called as a demo user, with a raw token, or anonymously:
+ * The HTTP API of one gateway (or one service called directly), as a demo user, with a raw token, or anonymously:
  * {@code api.as(User.VIEWER).get("/api/v1/catalog/products")}.
  */
 public final class Api {

@@ -39,6 +39,11 @@ public final class SovereignStack implements AutoCloseable {
     public static final int FAULT_BREAKER_FAILURES = 2;
     public static final Duration FAULT_BREAKER_RESET = Duration.ofSeconds(30);
     public static final int FAULT_RATE_CAPACITY = 5;
+    /**
+     * How often every service reads the realms' key sets (sovereign.oidc.key-watch.interval; 30 s
+     * by default): short, so that a disabled key's tokens are refused within seconds.
+     */
+    public static final Duration KEY_WATCH_INTERVAL = Duration.ofSeconds(2);
 
     private static final Duration KEYCLOAK_DEADLINE = Duration.ofSeconds(180);
     private static final Duration SERVICE_DEADLINE = Duration.ofSeconds(120);
@@ -61,6 +66,8 @@ public final class SovereignStack implements AutoCloseable {
     private Tokens tokens;
     private Api gateway;
     private Api faultGateway;
+    private Api catalogApi;
+    private Api assessmentApi;
 
     private SovereignStack(Settings settings) {
         this.settings = settings;
@@ -87,6 +94,16 @@ public final class SovereignStack implements AutoCloseable {
     /** A second gateway in front of a catalog that answers too late and an assessment-service that is not there. */
     public Api faultGateway() {
         return faultGateway;
+    }
+
+    /** The catalog-service itself, not through a gateway (its paths without {@code /catalog}). */
+    public Api catalog() {
+        return catalogApi;
+    }
+
+    /** The assessment-service itself, not through a gateway. */
+    public Api assessment() {
+        return assessmentApi;
     }
 
     public Tokens tokens() {
@@ -118,7 +135,8 @@ public final class SovereignStack implements AutoCloseable {
         int closedPort = freePort(); // nothing listens there
         Map<String, String> oidc = Map.of(
                 "sovereign.oidc.url", issuer,
-                "sovereign.oidc.partner-url", keycloak + "/realms/" + User.Realm.PARTNER);
+                "sovereign.oidc.partner-url", keycloak + "/realms/" + User.Realm.PARTNER,
+                "sovereign.oidc.key-watch.interval", KEY_WATCH_INTERVAL.toSeconds() + "s");
 
         ManagedProcess catalog = startService("catalog-service", settings.catalogJar(), catalogPort, oidc, Map.of(
                 "quarkus.datasource.jdbc.url", Databases.url(settings.postgresUrl(), CATALOG_DB)));
@@ -149,6 +167,8 @@ public final class SovereignStack implements AutoCloseable {
         tokens = new Tokens(keycloak, keycloakAdminPassword);
         gateway = new Api(URI.create(local(gatewayPort)), tokens);
         faultGateway = new Api(URI.create(local(faultGatewayPort)), tokens);
+        catalogApi = new Api(URI.create(local(catalogPort)), tokens);
+        assessmentApi = new Api(URI.create(local(assessmentPort)), tokens);
         System.out.printf("[e2e] suite up in %d s (Keycloak %d s, services %d s): gateway %s, fault gateway %s, Keycloak %s, logs %s%n",
                 Duration.between(begin, Instant.now()).toSeconds(), keycloakReady.toSeconds(),
                 Duration.between(servicesLaunched, Instant.now()).toSeconds(),
