@@ -63,12 +63,18 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         Context eventLoop = Vertx.currentContext();
         Future<ProxyResponse> forwarded;
         try {
-            forwarded = Future.fromCompletionStage(breaker.call(() -> context.sendRequest().toCompletionStage()), eventLoop);
+            forwarded = Future.fromCompletionStage(breaker.call(() -> context.sendRequest()
+                    .recover(failure -> Future.failedFuture(incoming.response().closed() ? new ClientGoneException(failure) : failure))
+                    .toCompletionStage()), eventLoop);
         } catch (Exception e) {
             forwarded = Future.failedFuture(e);
         }
         return forwarded.recover(failure -> {
             String requestId = incoming.getHeader(RequestIds.HEADER);
+            if (failure instanceof ClientGoneException) {
+                LOG.debugf("%s %s -> %s abandoned by the client (%s)", incoming.method(), gatewayUri, route.backend(), requestId);
+                return Future.failedFuture(failure);
+            }
             LOG.warnf("%s %s -> %s failed (%s): %s", incoming.method(), gatewayUri, route.backend(), requestId, failure.toString());
             ProxyResponse response = request.response();
             ProblemType type;
@@ -90,6 +96,18 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .setBody(Body.body(Buffer.buffer(Json.encode(problem)))));
         });
+    }
+
+    /**
+     * The client went away before the backend answered (it closed the connection or gave up), so
+     * the exchange with the backend was cut short by the gateway, not by the backend: it says
+     * nothing about the backend's health and the breaker does not count it.
+     */
+    static final class ClientGoneException extends RuntimeException {
+
+        ClientGoneException(Throwable cause) {
+            super("the client closed the connection before the backend answered", cause, false, false);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package eu.sovereignstack.gateway.proxy;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -84,10 +85,14 @@ public class ProxyRoutes {
         });
     }
 
-    /** One breaker per backend: it opens after that many failures in a row, and tries again after the reset delay. */
+    /**
+     * One breaker per backend: it opens after that many failures in a row, and tries again after
+     * the reset delay. An exchange the client abandoned is no failure of the backend.
+     */
     private static TypedGuard<CompletionStage<ProxyResponse>> breaker(GatewayConfig.Backend backend) {
         return TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() { })
                 .withCircuitBreaker()
+                .skipOn(List.of(ForwardingInterceptor.ClientGoneException.class))
                 .requestVolumeThreshold(backend.breakerFailures())
                 .failureRatio(1.0)
                 .delay(backend.breakerReset().toMillis(), ChronoUnit.MILLIS)
