@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,17 +30,19 @@ import eu.sovereignstack.e2e.support.Tokens;
 import eu.sovereignstack.e2e.support.User;
 
 /**
- * A service that starts while Keycloak cannot be reached: it starts and is live, answers a real
- * token with a clear 401 or 503 problem (never a 500), and accepts the same token once Keycloak
- * can be reached, without a restart. An extra catalog-service is pointed at an address where
- * nothing listens; later the test forwards that address to the suite's Keycloak. Tokens carry
- * the real issuer, so the extra catalog is told it ({@code quarkus.oidc.token.issuer}).
+ * Services that start while Keycloak cannot be reached: they start and are live, answer a real
+ * token with a clear 401 or 503 problem (never a 500), and accept the same token once Keycloak
+ * can be reached, without a restart. An extra catalog-service and an extra gateway (in front of
+ * the suite's services) are pointed at an address where nothing listens; later the test forwards
+ * that address to the suite's Keycloak. Tokens carry the real issuer, so the extra services are
+ * told it ({@code quarkus.oidc.token.issuer}).
  */
 @SovereignStackTest
 class KeycloakUnreachableAtStartIT {
 
-    /** The catalog's own path (the gateway serves it as /api/v1/catalog/products). */
-    private static final String PRODUCTS = "/api/v1/products?size=1";
+    /** The catalog's own path, and the same through a gateway. */
+    private static final String CATALOG_PRODUCTS = "/api/v1/products?size=1";
+    private static final String GATEWAY_PRODUCTS = "/api/v1/catalog/products?size=1";
     private static final Duration START_DEADLINE = Duration.ofSeconds(120);
     private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(60);
 
@@ -53,48 +56,69 @@ class KeycloakUnreachableAtStartIT {
 
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
-    void aServiceStartedWithoutKeycloakAnswersClearlyAndRecoversWithoutRestart() throws IOException {
+    void servicesStartedWithoutKeycloakAnswerClearlyAndRecoverWithoutRestart() throws IOException {
         int unreachablePort = freePort();
         String unreachable = "http://127.0.0.1:" + unreachablePort + "/realms/";
-        String token = tokens.accessToken(User.VIEWER);
-        try (SovereignStack.ExtraService catalog = stack.startExtraCatalog("catalog-without-keycloak", Map.of(
+        Map<String, String> withoutKeycloak = Map.of(
                 "sovereign.oidc.url", unreachable + User.Realm.SOVEREIGN,
                 "sovereign.oidc.partner-url", unreachable + User.Realm.PARTNER,
                 "quarkus.oidc.token.issuer", tokens.issuer(User.Realm.SOVEREIGN),
-                "quarkus.oidc.partner.token.issuer", tokens.issuer(User.Realm.PARTNER)))) {
+                "quarkus.oidc.partner.token.issuer", tokens.issuer(User.Realm.PARTNER));
+        String token = tokens.accessToken(User.VIEWER);
+        try (SovereignStack.ExtraService catalog = stack.startExtraCatalog("catalog-without-keycloak", withoutKeycloak);
+                SovereignStack.ExtraService gateway = stack.startExtraGateway("gateway-without-keycloak", withoutKeycloak)) {
+            Map<String, Started> services = new LinkedHashMap<>();
+            services.put("catalog-service", new Started(catalog, CATALOG_PRODUCTS));
+            services.put("gateway", new Started(gateway, GATEWAY_PRODUCTS));
 
-            catalog.awaitOk("/q/health/live", START_DEADLINE);
-
-            Reply withoutKeycloak = catalog.api().withToken(token).get(PRODUCTS);
-            assertTrue(Set.of(401, 503).contains(withoutKeycloak.status()),
-                    () -> "a clear 401 or 503 while Keycloak cannot be reached, not " + withoutKeycloak + "\n" + catalog.logTail(40));
-            if (withoutKeycloak.status() == 401) {
-                Problems.assertProblem(withoutKeycloak, 401, "unauthenticated");
-            } else {
-                assertTrue(withoutKeycloak.contentType().startsWith(Problems.MEDIA_TYPE), () -> "a problem: " + withoutKeycloak);
-                assertEquals(503, withoutKeycloak.json().path("status").asInt(), withoutKeycloak::toString);
+            for (Map.Entry<String, Started> entry : services.entrySet()) {
+                Started service = entry.getValue();
+                service.process().awaitOk("/q/health/live", START_DEADLINE);
+                Reply answer = service.get(token);
+                assertClearRefusal(entry.getKey(), answer, service.process());
+                Problems.assertProblem(service.process().api().anonymous().get(service.path()), 401, "unauthenticated");
+                System.out.printf("[e2e] %s started without Keycloak: live; a real token gets %d %s%n",
+                        entry.getKey(), answer.status(), answer.json().path("detail").asText());
             }
-            Reply anonymous = catalog.api().anonymous().get(PRODUCTS);
-            Problems.assertProblem(anonymous, 401, "unauthenticated");
-            System.out.printf("[e2e] catalog started without Keycloak: live; a real token gets %d %s%n",
-                    withoutKeycloak.status(), withoutKeycloak.json().path("detail").asText());
 
             try (Forwarder forwarder = new Forwarder(unreachablePort, stack.keycloak().getPort())) {
                 Instant reachable = Instant.now();
-                Reply last = Poll.until(() -> {
-                    Reply reply = catalog.api().withToken(token).get(PRODUCTS);
-                    assertTrue(reply.status() != 500, "never a 500: " + reply);
-                    return reply;
-                }, reply -> reply.status() == 200, RECOVERY_DEADLINE);
-                assertEquals(200, last.status(), () -> "the same token once Keycloak can be reached, within "
-                        + RECOVERY_DEADLINE.toSeconds() + " s: " + last + "\n" + catalog.logTail(40));
-                System.out.printf("[e2e] catalog started without Keycloak: the token got in %d ms after Keycloak became reachable%n",
-                        Duration.between(reachable, Instant.now()).toMillis());
-                assertTrue(catalog.isAlive(), "the same process, not restarted");
+                for (Map.Entry<String, Started> entry : services.entrySet()) {
+                    Started service = entry.getValue();
+                    Reply last = Poll.until(() -> {
+                        Reply reply = service.get(token);
+                        assertTrue(reply.status() != 500, "never a 500: " + reply);
+                        return reply;
+                    }, reply -> reply.status() == 200, RECOVERY_DEADLINE);
+                    assertEquals(200, last.status(), () -> entry.getKey() + ": the same token once Keycloak can be reached, within "
+                            + RECOVERY_DEADLINE.toSeconds() + " s: " + last + "\n" + service.process().logTail(40));
+                    System.out.printf("[e2e] %s started without Keycloak: the token got in %d ms after Keycloak became reachable%n",
+                            entry.getKey(), Duration.between(reachable, Instant.now()).toMillis());
+                    assertTrue(service.process().isAlive(), entry.getKey() + ": the same process, not restarted");
+                }
             }
         }
     }
 
+    /** An extra service and the path of the catalog's product list on it. */
+    private record Started(SovereignStack.ExtraService process, String path) {
+
+        Reply get(String token) {
+            return process.api().withToken(token).get(path);
+        }
+    }
+
+    /** While Keycloak cannot be reached, a real token gets a 401 or a 503 problem, never a 500. */
+    private static void assertClearRefusal(String name, Reply answer, SovereignStack.ExtraService service) {
+        assertTrue(Set.of(401, 503).contains(answer.status()),
+                () -> name + ": a clear 401 or 503 while Keycloak cannot be reached, not " + answer + "\n" + service.logTail(40));
+        if (answer.status() == 401) {
+            Problems.assertProblem(answer, 401, "unauthenticated");
+        } else {
+            assertTrue(answer.contentType().startsWith(Problems.MEDIA_TYPE), () -> name + ": a problem: " + answer);
+            assertEquals(503, answer.json().path("status").asInt(), answer::toString);
+        }
+    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -194,6 +194,21 @@ public final class SovereignStack implements AutoCloseable {
         return new ExtraService(this, process, URI.create(local(port)));
     }
 
+    /**
+     * Starts one more gateway on a free port in front of the suite's catalog- and
+     * assessment-service, with these properties on top; launched, not waited for, like
+     * {@link #startExtraCatalog}.
+     */
+    public ExtraService startExtraGateway(String name, Map<String, String> properties) {
+        int port = freePort();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("gateway.backends.catalog.url", catalogApi.base().toString());
+        all.put("gateway.backends.assessment.url", assessmentApi.base().toString());
+        all.putAll(properties);
+        ManagedProcess process = startService(name, settings.gatewayJar(), port, Map.of(), all);
+        return new ExtraService(this, process, URI.create(local(port)));
+    }
+
     /** A service a test started on top of the suite. */
     public static final class ExtraService implements AutoCloseable {
 
