@@ -1,12 +1,14 @@
 package eu.sovereignstack.testsupport;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
@@ -16,17 +18,19 @@ import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 
 /**
- * Checks every answer a service's tests receive against the OpenAPI document the service
- * publishes ({@code /q/openapi}), so that the contract and the code cannot drift apart: a status,
- * header or body the document does not describe fails the test. Requests are not checked, since
- * many tests send malformed ones on purpose; their answers must still be documented.
+ * Checks every exchange of a service's tests against the OpenAPI document the service publishes
+ * ({@code /q/openapi}), so that the contract and the code cannot drift apart. A status, header
+ * or body of an answer that the document does not describe fails the test. So does a request the
+ * document calls invalid that the service accepted (a 2xx): the service takes more than its
+ * contract says. A request the document calls invalid and the service refused is what the many
+ * tests that send malformed input on purpose expect; its answer must still be documented.
  * <p>
  * {@link #install()} once per test JVM (the services' token helpers do it).
  */
 public final class ContractValidation implements Filter {
 
     private static final ContractValidation INSTANCE = new ContractValidation();
-    private final Map<Integer, OpenApiValidationFilter> validators = new ConcurrentHashMap<>();
+    private final Map<Integer, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
 
     private ContractValidation() {
     }
@@ -39,19 +43,25 @@ public final class ContractValidation implements Filter {
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
+        Response answer = context.next(request, response);
         if (request.getDerivedPath().startsWith("/q/")) {
-            return context.next(request, response);
+            return answer;
         }
-        return validators.computeIfAbsent(request.getPort(), ContractValidation::validator).filter(request, response, context);
+        ValidationReport report = validators.computeIfAbsent(request.getPort(), ContractValidation::validator)
+                .validate(RestAssuredRequest.of(request), RestAssuredResponse.of(answer));
+        boolean accepted = answer.statusCode() >= 200 && answer.statusCode() < 300;
+        List<ValidationReport.Message> errors = report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> accepted || !message.getKey().startsWith("validation.request"))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new AssertionError(request.getMethod() + " " + request.getDerivedPath() + " -> " + answer.statusCode()
+                    + " breaks the published contract:\n" + errors.stream().map(Object::toString).collect(Collectors.joining("\n")));
+        }
+        return answer;
     }
 
-    private static OpenApiValidationFilter validator(int port) {
-        OpenApiInteractionValidator validator = OpenApiInteractionValidator
-                .createForSpecificationUrl("http://localhost:" + port + "/q/openapi?format=json")
-                .withLevelResolver(LevelResolver.create()
-                        .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                        .build())
-                .build();
-        return new OpenApiValidationFilter(validator);
+    private static OpenApiInteractionValidator validator(int port) {
+        return OpenApiInteractionValidator.createForSpecificationUrl("http://localhost:" + port + "/q/openapi?format=json").build();
     }
 }

@@ -89,7 +89,7 @@ public class ProductResource {
             @QueryParam("standard") @Size(max = ApiLimits.STANDARD) String standard,
             @Parameter(schema = @Schema(implementation = DeploymentModel.class)) @QueryParam("deploymentModel") String deploymentModel,
             @Parameter(description = "Free text over name and description") @QueryParam("q") @Size(max = QUERY_TEXT) String q,
-            @Parameter(description = "Sort key, '-' for descending", schema = @Schema(pattern = SORT_PATTERN, defaultValue = "name"))
+            @Parameter(description = "Sort key, '-' for descending", schema = @Schema(type = SchemaType.STRING, pattern = SORT_PATTERN, maxLength = 10, defaultValue = "name"))
             @QueryParam("sort") @DefaultValue("name") @Pattern(regexp = SORT_PATTERN, message = "must be one of name, updated, released, scorecard, optionally prefixed with -") String sort,
             @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "0", maximum = "" + PAGE_MAX, defaultValue = "0"))

@@ -20,7 +20,8 @@ final class QueryParams {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            // Exactly the documented constants: the published enum is what clients may send.
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw ProblemException.invalid(name, "must be one of " + allowed);

@@ -98,7 +98,7 @@ class ProductResourceTest {
                 .body("items.openSource", everyItem(equalTo(true)))
                 .body("items.slug", hasItem("keycloak"))
                 .body("items.slug", not(hasItem("okta")));
-        asViewer().queryParam("kind", "service").queryParam("size", 100).when().get(PRODUCTS)
+        asViewer().queryParam("kind", "SERVICE").queryParam("size", 100).when().get(PRODUCTS)
                 .then().statusCode(200)
                 .body("items.kind", everyItem(equalTo("SERVICE")))
                 .body("items.slug", hasItem("microsoft-365"));

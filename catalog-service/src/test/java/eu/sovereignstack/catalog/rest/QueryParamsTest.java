@@ -34,13 +34,13 @@ class QueryParamsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"self_hosted, SELF_HOSTED", "SELF-HOSTED, SELF_HOSTED", "saas, SAAS"})
-    void enumsAreReadTolerantly(String value, DeploymentModel expected) {
-        assertEquals(expected, QueryParams.enumValue("deploymentModel", value, DeploymentModel.class));
+    @ValueSource(strings = {"SELF_HOSTED", "SAAS", "MANAGED"})
+    void enumsAreTheDocumentedConstants(String value) {
+        assertEquals(DeploymentModel.valueOf(value), QueryParams.enumValue("deploymentModel", value, DeploymentModel.class));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cloud", "1"})
+    @ValueSource(strings = {"cloud", "1", "saas", "self-hosted", " SAAS"})
     void unknownEnumValuesNameTheAllowedOnes(String value) {
         ProblemException e = assertThrows(ProblemException.class,
                 () -> QueryParams.enumValue("deploymentModel", value, DeploymentModel.class));
