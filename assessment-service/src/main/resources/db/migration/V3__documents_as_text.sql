@@ -1,6 +1,6 @@
 -- The inventory, the result and the catalog facts are documents the service writes and reads
 -- whole; nothing queries inside them. As jsonb, PostgreSQL parsed every one on insert: about
--- 1.1 s for the 25 MB result of a 10,000-item assessment, 45 % of the time to assess it. As
+-- 1.1 s for the 25 MB result of a 10,000-item assessment, about half the service's time for it. As
 -- text they are stored as written (0.2 s for the same document with lz4) and read back 4x
 -- faster. The service still writes only JSON it serialised itself.
 alter table assessment alter column inventory     type text using inventory::text;
