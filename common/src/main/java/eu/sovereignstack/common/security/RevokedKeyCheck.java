@@ -38,7 +38,7 @@ public class RevokedKeyCheck implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
+        if (revokedKeys.anyRevoked() && identity.getPrincipal() instanceof JsonWebToken token) {
             String tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
             Optional<String> keyId = keyId(token.getRawToken());
             if (tenant != null && keyId.isPresent() && revokedKeys.isRevoked(tenant, keyId.get())) {

@@ -26,14 +26,20 @@ public class RevokedKeys {
 
     public boolean isRevoked(String tenant, String keyId) {
         Publication publication = tenants.get(tenant);
-        return publication != null && publication.seen().contains(keyId) && !publication.latest().contains(keyId);
+        return publication != null && publication.revoked().contains(keyId);
+    }
+
+    /** Whether any tenant has withdrawn a key: when none has (nearly always), there is nothing to check. */
+    public boolean anyRevoked() {
+        return tenants.values().stream().anyMatch(publication -> !publication.revoked().isEmpty());
     }
 
     /** Records a successful read of the tenant's key set; returns what changed since the previous one. */
     synchronized Change published(String tenant, Set<String> keyIds) {
         Set<String> latest = Set.copyOf(keyIds);
         Publication before = tenants.get(tenant);
-        Publication after = new Publication(remember(before == null ? Set.of() : before.seen(), latest), latest);
+        Set<String> seen = remember(before == null ? Set.of() : before.seen(), latest);
+        Publication after = new Publication(seen, latest, difference(seen, latest));
         tenants.put(tenant, after);
         if (before == null) {
             return new Change(true, latest, Set.of());
@@ -60,8 +66,11 @@ public class RevokedKeys {
         return Set.copyOf(difference);
     }
 
-    /** One tenant's state, replaced whole on each read so that a check never sees half an update. */
-    private record Publication(Set<String> seen, Set<String> latest) {
+    /**
+     * One tenant's state, replaced whole on each read so that a check never sees half an update;
+     * {@code revoked} (seen but no longer published) is worked out once per read, not per request.
+     */
+    private record Publication(Set<String> seen, Set<String> latest, Set<String> revoked) {
     }
 
     /**

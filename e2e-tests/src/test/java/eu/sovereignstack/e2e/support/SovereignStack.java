@@ -186,12 +186,8 @@ public final class SovereignStack implements AutoCloseable {
      * for. Stop it with {@link ExtraService#close()}; the suite stops it too when the run ends.
      */
     public ExtraService startExtraCatalog(String name, Map<String, String> properties) {
-        int port = freePort();
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("quarkus.datasource.jdbc.url", Databases.url(settings.postgresUrl(), CATALOG_DB));
-        all.putAll(properties);
-        ManagedProcess process = startService(name, settings.catalogJar(), port, Map.of(), all);
-        return new ExtraService(this, process, URI.create(local(port)));
+        return startExtra(name, settings.catalogJar(),
+                Map.of("quarkus.datasource.jdbc.url", Databases.url(settings.postgresUrl(), CATALOG_DB)), properties);
     }
 
     /**
@@ -200,13 +196,17 @@ public final class SovereignStack implements AutoCloseable {
      * {@link #startExtraCatalog}.
      */
     public ExtraService startExtraGateway(String name, Map<String, String> properties) {
+        return startExtra(name, settings.gatewayJar(), Map.of(
+                "gateway.backends.catalog.url", catalogApi.base().toString(),
+                "gateway.backends.assessment.url", assessmentApi.base().toString()), properties);
+    }
+
+    /** A service of this jar on a free port: its own properties, then the test's on top. */
+    private ExtraService startExtra(String name, Path jar, Map<String, String> own, Map<String, String> properties) {
         int port = freePort();
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("gateway.backends.catalog.url", catalogApi.base().toString());
-        all.put("gateway.backends.assessment.url", assessmentApi.base().toString());
+        Map<String, String> all = new LinkedHashMap<>(own);
         all.putAll(properties);
-        ManagedProcess process = startService(name, settings.gatewayJar(), port, Map.of(), all);
-        return new ExtraService(this, process, URI.create(local(port)));
+        return new ExtraService(this, startService(name, jar, port, Map.of(), all), URI.create(local(port)));
     }
 
     /** A service a test started on top of the suite. */
