@@ -23,6 +23,8 @@ public class RevokedKeys {
     static final int HISTORY = 1000;
 
     private final Map<String, Publication> tenants = new ConcurrentHashMap<>();
+    /** Worked out on each read, so that the check per request is one volatile read. */
+    private volatile boolean anyRevoked;
 
     public boolean isRevoked(String tenant, String keyId) {
         Publication publication = tenants.get(tenant);
@@ -31,7 +33,7 @@ public class RevokedKeys {
 
     /** Whether any tenant has withdrawn a key: when none has (nearly always), there is nothing to check. */
     public boolean anyRevoked() {
-        return tenants.values().stream().anyMatch(publication -> !publication.revoked().isEmpty());
+        return anyRevoked;
     }
 
     /** Records a successful read of the tenant's key set; returns what changed since the previous one. */
@@ -41,6 +43,7 @@ public class RevokedKeys {
         Set<String> seen = remember(before == null ? Set.of() : before.seen(), latest);
         Publication after = new Publication(seen, latest, difference(seen, latest));
         tenants.put(tenant, after);
+        anyRevoked = tenants.values().stream().anyMatch(publication -> !publication.revoked().isEmpty());
         if (before == null) {
             return new Change(true, latest, Set.of());
         }

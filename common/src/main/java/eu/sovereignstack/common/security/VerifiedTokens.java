@@ -1,0 +1,152 @@
+package eu.sovereignstack.common.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The identities of bearer tokens Quarkus OIDC has verified, keyed by the exact token, so that a
+ * client's next requests with the same token skip the tenant lookup, the JWT parse and the RSA
+ * signature check. That changes no outcome:
+ * <ul>
+ * <li>only a token that passed every check (signature, issuer, audience, lifetime, withdrawn key)
+ * is kept, and only under the very string that passed: any other token is verified in full;</li>
+ * <li>what can change after a verification is checked again on every use: the token's expiry,
+ * and whether its realm has withdrawn the signing key since ({@link RevokedKeyCheck});</li>
+ * <li>a token is verified in full again at least every {@code sovereign.oidc.token-cache.max-age}.</li>
+ * </ul>
+ * The request a token was verified in is not kept: each use gets the identity for its own request.
+ */
+@ApplicationScoped
+public class VerifiedTokens {
+
+    /** Attributes of a verified identity that belong to the request it was verified in. */
+    private static final Set<String> REQUEST_ATTRIBUTES = Set.of(
+            RoutingContext.class.getName(), AuthenticationRequestContext.class.getName());
+
+    private final RevokedKeyCheck revokedKeyCheck;
+    private final InstantSource clock;
+    private final Duration maxAge;
+    private final Cache<String, Verified> verified;
+
+    @Inject
+    VerifiedTokens(RevokedKeyCheck revokedKeyCheck, TokenCacheConfig config) {
+        this(revokedKeyCheck, config, InstantSource.system());
+    }
+
+    VerifiedTokens(RevokedKeyCheck revokedKeyCheck, TokenCacheConfig config, InstantSource clock) {
+        this.revokedKeyCheck = revokedKeyCheck;
+        this.clock = clock;
+        this.maxAge = config.maxAge();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(Math.max(0, config.maxEntries()))
+                .ticker(() -> nanos(clock.instant()))
+                .expireAfter(new UntilDue())
+                .build();
+    }
+
+    /**
+     * The identity of a token verified before, if it is still valid now and its key has not been
+     * withdrawn; empty for any other token, which must then be verified in full.
+     */
+    public Optional<SecurityIdentity> find(String token) {
+        Verified known = verified.getIfPresent(token);
+        if (known == null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(known.due()) || revokedKeyCheck.refusal(known.identity()).isPresent()) {
+            verified.invalidate(token);
+            return Optional.empty();
+        }
+        return Optional.of(known.identity());
+    }
+
+    /** Keeps the identity Quarkus OIDC verified for this token, without what ties it to its request. */
+    public void remember(String token, SecurityIdentity identity) {
+        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+                || !token.equals(jwt.getRawToken()) || jwt.getExpirationTime() <= 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant expiry = Instant.ofEpochSecond(jwt.getExpirationTime());
+        Instant due = expiry.isBefore(now.plus(maxAge)) ? expiry : now.plus(maxAge);
+        if (now.isBefore(due)) {
+            verified.put(token, new Verified(withoutRequest(identity, jwt), due));
+        }
+    }
+
+    /** Tokens kept now. */
+    long size() {
+        verified.cleanUp();
+        return verified.estimatedSize();
+    }
+
+    /** The identity for one request: the kept principal, roles and attributes, that request's context. */
+    public static SecurityIdentity forRequest(SecurityIdentity identity, RoutingContext context) {
+        return QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(RoutingContext.class.getName(), context)
+                .addAttribute(AuthenticationRequestContext.class.getName(), context.get(AuthenticationRequestContext.class.getName()))
+                .build();
+    }
+
+    private static SecurityIdentity withoutRequest(SecurityIdentity identity, JsonWebToken jwt) {
+        Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
+        attributes.keySet().removeAll(REQUEST_ATTRIBUTES);
+        QuarkusSecurityIdentity.Builder kept = QuarkusSecurityIdentity.builder()
+                .setPrincipal(jwt)
+                .addCredentials(identity.getCredentials())
+                .addRoles(identity.getRoles())
+                .addAttributes(attributes);
+        // Quarkus OIDC grants the token's scopes as permissions; they are granted again from the same claim.
+        if (jwt.getClaim("scope") instanceof String scope && !scope.isBlank()) {
+            kept.addPermissionsAsString(new HashSet<>(Arrays.asList(scope.trim().split(" +"))));
+        }
+        return kept.build();
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /** A verified identity and the instant from which its token must be verified in full again. */
+    private record Verified(SecurityIdentity identity, Instant due) {
+    }
+
+    /** Each token leaves the cache when it is due, so expired tokens do not take up room. */
+    private static final class UntilDue implements Expiry<String, Verified> {
+
+        @Override
+        public long expireAfterCreate(String token, Verified verified, long currentTime) {
+            return Math.max(0, nanos(verified.due()) - currentTime);
+        }
+
+        @Override
+        public long expireAfterUpdate(String token, Verified verified, long currentTime, long currentDuration) {
+            return expireAfterCreate(token, verified, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String token, Verified verified, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}
