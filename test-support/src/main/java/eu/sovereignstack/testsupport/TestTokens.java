@@ -50,6 +50,11 @@ public final class TestTokens {
         return claims(user, org, roles).sign(KEY);
     }
 
+    /** A valid token that expires this long from now. */
+    public String expiringIn(java.time.Duration lifetime, String user, String org, String... roles) {
+        return claims(user, org, roles).expiresAt(Instant.now().plus(lifetime)).sign(KEY);
+    }
+
     public String expired(String user, String org, String... roles) {
         return claims(user, org, roles)
                 .issuedAt(Instant.now().minusSeconds(3600))

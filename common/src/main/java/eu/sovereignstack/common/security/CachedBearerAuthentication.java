@@ -29,17 +29,15 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
 
     private final OidcAuthenticationMechanism oidc;
     private final VerifiedTokens verifiedTokens;
-    private final boolean enabled;
 
-    CachedBearerAuthentication(OidcAuthenticationMechanism oidc, VerifiedTokens verifiedTokens, TokenCacheConfig config) {
+    CachedBearerAuthentication(OidcAuthenticationMechanism oidc, VerifiedTokens verifiedTokens) {
         this.oidc = oidc;
         this.verifiedTokens = verifiedTokens;
-        this.enabled = config.maxEntries() > 0;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = enabled ? bearerToken(context.request().getHeader("Authorization")) : null;
+        String token = verifiedTokens.enabled() ? bearerToken(context.request().getHeader("Authorization")) : null;
         if (token == null) {
             return Uni.createFrom().nullItem();
         }

@@ -46,6 +46,7 @@ public class VerifiedTokens {
     private final RevokedKeyCheck revokedKeyCheck;
     private final InstantSource clock;
     private final Duration maxAge;
+    private final boolean enabled;
     private final Cache<String, Verified> verified;
 
     @Inject
@@ -57,11 +58,19 @@ public class VerifiedTokens {
         this.revokedKeyCheck = revokedKeyCheck;
         this.clock = clock;
         this.maxAge = config.maxAge();
+        this.enabled = config.maxEntries() > 0;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(Math.max(0, config.maxEntries()))
+                // Evictions happen in the calling thread, at once, not later on the common pool.
+                .executor(Runnable::run)
                 .ticker(() -> nanos(clock.instant()))
                 .expireAfter(new UntilDue())
                 .build();
+    }
+
+    /** Off ({@code max-entries} 0): nothing is kept and every token is verified in full. */
+    public boolean enabled() {
+        return enabled;
     }
 
     /**
@@ -82,7 +91,7 @@ public class VerifiedTokens {
 
     /** Keeps the identity Quarkus OIDC verified for this token, without what ties it to its request. */
     public void remember(String token, SecurityIdentity identity) {
-        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+        if (!enabled || identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)
                 || !token.equals(jwt.getRawToken()) || jwt.getExpirationTime() <= 0) {
             return;
         }
