@@ -264,16 +264,23 @@ def gatling_table(index_html):
     return table
 
 
-def wrk(tokens, connections, seconds):
+def wrk(tokens, connections, seconds, warmup):
+    """Each way warmed up unmeasured, then measured: throughput, latency, and each process's CPU per request."""
     results = {}
-    with RssSampler(["catalog-service", "gateway"]) as rss:
+    pids = {service: pid_of(service) for service in ("catalog-service", "gateway")}
+    with RssSampler(list(pids)) as rss:
         for way, base in (("direct", CATALOG + "/api/v1"), ("gateway", GATEWAY + "/api/v1/catalog")):
             url = base + READ_URL
+            command = ["wrk", "-t2", "-c%d" % connections, "--latency", "-H", "Authorization: Bearer " + tokens.get("viewer"), url]
+            if warmup > 0:
+                log("wrk: %s, %d s of warm-up" % (way, warmup))
+                subprocess.run(command + ["-d%ds" % warmup], capture_output=True, text=True, check=True)
             log("wrk: %s, %d connections, %d s: %s" % (way, connections, seconds, url))
-            done = subprocess.run(["wrk", "-t2", "-c%d" % connections, "-d%ds" % seconds, "--latency",
-                                   "-H", "Authorization: Bearer " + tokens.get("viewer"), url],
-                                  capture_output=True, text=True, check=True)
+            before = {service: cpu_seconds(pid) for service, pid in pids.items()}
+            done = subprocess.run(command + ["-d%ds" % seconds], capture_output=True, text=True, check=True)
             results[way] = parse_wrk(done.stdout)
+            results[way]["cpu_ms"] = {service: (cpu_seconds(pid) - before[service]) * 1000.0 / results[way]["requests"]
+                                      for service, pid in pids.items()}
     results["rss"] = rss.peak
     return results
 
@@ -400,10 +407,12 @@ def report(args, startup, gw, sat, scaling):
         lines += ["## Saturation (wrk, closed model)", "",
                   "`wrk -t2 -c%d -d%ds` on `GET /products/keycloak`; wrk shares the two cores with the services." % (
                       args.connections, args.saturation_seconds), "",
-                  "| way | requests | req/s | p50 ms | p90 ms | p99 ms | non-2xx |", "|---|---:|---:|---:|---:|---:|---:|"]
+                  "| way | requests | req/s | p50 ms | p90 ms | p99 ms | non-2xx | catalog CPU ms/req | gateway CPU ms/req |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for way, r in (("direct", d), ("gateway", g)):
-            lines.append("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d |" % (way, r["requests"], r["rps"], r["p50"], r["p90"],
-                                                                          r["p99"], r["errors"]))
+            lines.append("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d | %.3f | %.3f |" % (
+                way, r["requests"], r["rps"], r["p50"], r["p90"], r["p99"], r["errors"],
+                r["cpu_ms"]["catalog-service"], r["cpu_ms"]["gateway"]))
         lines += ["", "Gateway throughput is %.0f %% of direct." % (share * 100), ""]
         targets.append(("Saturation throughput through the gateway at least %.0f %% of direct" % (TARGETS["saturation_share"] * 100),
                         "%.0f %%" % (share * 100), share >= TARGETS["saturation_share"]))
@@ -478,6 +487,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=15, help="Gatling warm-up seconds per way")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections")
     parser.add_argument("--saturation-seconds", type=int, default=15, help="wrk seconds per way")
+    parser.add_argument("--saturation-warmup", type=int, default=10, help="unmeasured wrk seconds per way first")
     parser.add_argument("--sizes", default="100,1000,10000", help="inventory sizes to assess")
     parser.add_argument("--runs", type=int, default=5, help="measured assessments per size")
     parser.add_argument("--warmups", type=int, default=3, help="unmeasured assessments per size, first")
@@ -489,7 +499,7 @@ def main():
     tokens = Tokens()
     startup = measure_startup(tokens, args.startup_runs) if "startup" in parts else None
     gw = gatling(tokens, args.rate, args.seconds, args.warmup) if "gateway" in parts else None
-    sat = wrk(tokens, args.connections, args.saturation_seconds) if "gateway" in parts else None
+    sat = wrk(tokens, args.connections, args.saturation_seconds, args.saturation_warmup) if "gateway" in parts else None
     scaling = measure_scaling(tokens, args.sizes, args.runs, args.warmups) if "scaling" in parts else None
     path = report(args, startup, gw, sat, scaling)
     print(open(path).read())
