@@ -375,6 +375,11 @@ def report(args, startup, gw, sat, scaling):
              "Machine: " + machine() + ".", "",
              "Written by `bench/run` (see bench/README.md). Medians unless stated; everything ran on this one machine, "
              "load generators included.", ""]
+    overrides = sorted("`%s=%s`" % (name, value) for name, value in os.environ.items()
+                       if name.startswith(("SOVEREIGN_", "QUARKUS_")))
+    if overrides:
+        lines += ["Settings changed for this run: " + ", ".join(overrides) + ".", ""]
+    header_length = len(lines)
     targets = []
 
     if gw:
@@ -471,7 +476,7 @@ def report(args, startup, gw, sat, scaling):
 
     summary = ["## Targets", "", "| target | measured | |", "|---|---:|---|"]
     summary += ["| %s | %s | %s |" % (name, value, verdict(ok)) for name, value, ok in targets]
-    lines[6:6] = summary + [""]
+    lines[header_length:header_length] = summary + [""]
     os.makedirs(RESULTS, exist_ok=True)
     path = os.path.join(RESULTS, now.strftime("%Y-%m-%d-%H%M") + ".md")
     with open(path, "w") as f:
