@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,23 +65,7 @@ class RevokedKeyCheckTest {
     }
 
     private static SecurityIdentity identity(String tenant, String rawToken) {
-        JsonWebToken principal = new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "alice";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return Set.of("raw_token");
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String claim) {
-                return "raw_token".equals(claim) ? (T) rawToken : null;
-            }
-        };
+        JsonWebToken principal = new JwtPrincipal("alice", Map.of("raw_token", rawToken));
         return QuarkusSecurityIdentity.builder().setPrincipal(principal).addAttribute("tenant-id", tenant).build();
     }
 }

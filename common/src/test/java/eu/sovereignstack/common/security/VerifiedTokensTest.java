@@ -165,28 +165,7 @@ class VerifiedTokensTest {
         String payload = new String(Base64.getUrlDecoder().decode(rawToken.split("\\.")[1]), StandardCharsets.UTF_8);
         long expiry = Long.parseLong(payload.replaceAll(".*\"exp\":(-?\\d+).*", "$1"));
         Map<String, Object> claims = Map.of("raw_token", rawToken, "exp", expiry, "scope", "openid profile");
-        JsonWebToken principal = new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "alice";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return claims.keySet();
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String claim) {
-                return (T) claims.get(claim);
-            }
-
-            @Override
-            public long getExpirationTime() {
-                return expiry;
-            }
-        };
+        JsonWebToken principal = new JwtPrincipal("alice", claims);
         return QuarkusSecurityIdentity.builder().setPrincipal(principal).addRoles(Set.of(roles))
                 .addAttribute("tenant-id", tenant).build();
     }
