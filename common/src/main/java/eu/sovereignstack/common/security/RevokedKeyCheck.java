@@ -38,22 +38,16 @@ public class RevokedKeyCheck implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        Optional<AuthenticationFailedException> refusal = refusal(identity);
-        return refusal.isPresent() ? Uni.createFrom().failure(refusal.get()) : Uni.createFrom().item(identity);
-    }
-
-    /** The failure for an identity whose token is signed by a withdrawn key; empty for every other identity. */
-    Optional<AuthenticationFailedException> refusal(SecurityIdentity identity) {
         if (revokedKeys.anyRevoked() && identity.getPrincipal() instanceof JsonWebToken token) {
             String tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
             Optional<String> keyId = keyId(token.getRawToken());
             if (tenant != null && keyId.isPresent() && revokedKeys.isRevoked(tenant, keyId.get())) {
                 LOG.debugf("Refused a token of OIDC tenant %s signed by withdrawn key %s", tenant, keyId.get());
-                return Optional.of(new AuthenticationFailedException(
+                return Uni.createFrom().failure(new AuthenticationFailedException(
                         "The token is signed by key " + keyId.get() + ", which its realm no longer publishes"));
             }
         }
-        return Optional.empty();
+        return Uni.createFrom().item(identity);
     }
 
     /** The {@code kid} of a compact JWS's header; empty for anything else (no header, no kid, not JSON). */

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -31,7 +32,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>only a token that passed every check (signature, issuer, audience, lifetime, withdrawn key)
  * is kept, and only under the very string that passed: any other token is verified in full;</li>
  * <li>what can change after a verification is checked again on every use: the token's expiry,
- * and whether its realm has withdrawn the signing key since ({@link RevokedKeyCheck});</li>
+ * and whether its realm has withdrawn the signing key since ({@link RevokedKeys}; the key id is
+ * read from the token once, when it is kept, not on every use);</li>
  * <li>a token is verified in full again at least every {@code sovereign.oidc.token-cache.max-age}.</li>
  * </ul>
  * The request a token was verified in is not kept: each use gets the identity for its own request.
@@ -43,19 +45,19 @@ public class VerifiedTokens {
     private static final Set<String> REQUEST_ATTRIBUTES = Set.of(
             RoutingContext.class.getName(), AuthenticationRequestContext.class.getName());
 
-    private final RevokedKeyCheck revokedKeyCheck;
+    private final RevokedKeys revokedKeys;
     private final InstantSource clock;
     private final Duration maxAge;
     private final boolean enabled;
     private final Cache<String, Verified> verified;
 
     @Inject
-    VerifiedTokens(RevokedKeyCheck revokedKeyCheck, TokenCacheConfig config) {
-        this(revokedKeyCheck, config, InstantSource.system());
+    VerifiedTokens(RevokedKeys revokedKeys, TokenCacheConfig config) {
+        this(revokedKeys, config, InstantSource.system());
     }
 
-    VerifiedTokens(RevokedKeyCheck revokedKeyCheck, TokenCacheConfig config, InstantSource clock) {
-        this.revokedKeyCheck = revokedKeyCheck;
+    VerifiedTokens(RevokedKeys revokedKeys, TokenCacheConfig config, InstantSource clock) {
+        this.revokedKeys = revokedKeys;
         this.clock = clock;
         this.maxAge = config.maxAge();
         this.enabled = config.maxEntries() > 0;
@@ -82,7 +84,7 @@ public class VerifiedTokens {
         if (known == null) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(known.due()) || revokedKeyCheck.refusal(known.identity()).isPresent()) {
+        if (!clock.instant().isBefore(known.due()) || known.signedByWithdrawnKey(revokedKeys)) {
             verified.invalidate(token);
             return Optional.empty();
         }
@@ -99,7 +101,8 @@ public class VerifiedTokens {
         Instant expiry = Instant.ofEpochSecond(jwt.getExpirationTime());
         Instant due = expiry.isBefore(now.plus(maxAge)) ? expiry : now.plus(maxAge);
         if (now.isBefore(due)) {
-            verified.put(token, new Verified(withoutRequest(identity, jwt), due));
+            String tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
+            verified.put(token, new Verified(withoutRequest(identity, jwt), due, tenant, RevokedKeyCheck.keyId(token).orElse(null)));
         }
     }
 
@@ -136,8 +139,15 @@ public class VerifiedTokens {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
-    /** A verified identity and the instant from which its token must be verified in full again. */
-    private record Verified(SecurityIdentity identity, Instant due) {
+    /**
+     * A verified identity, the instant from which its token must be verified in full again, and
+     * the tenant and signing key id that decide whether its key has been withdrawn since.
+     */
+    private record Verified(SecurityIdentity identity, Instant due, String tenant, String keyId) {
+
+        boolean signedByWithdrawnKey(RevokedKeys revokedKeys) {
+            return tenant != null && keyId != null && revokedKeys.anyRevoked() && revokedKeys.isRevoked(tenant, keyId);
+        }
     }
 
     /** Each token leaves the cache when it is due, so expired tokens do not take up room. */

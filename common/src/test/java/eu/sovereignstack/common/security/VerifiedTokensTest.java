@@ -148,7 +148,7 @@ class VerifiedTokensTest {
                 return maxAge;
             }
         };
-        return new VerifiedTokens(new RevokedKeyCheck(revokedKeys), config, clock);
+        return new VerifiedTokens(revokedKeys, config, clock);
     }
 
     /** A compact JWS with this key id and expiry; its signature is never checked here. */
