@@ -51,13 +51,11 @@ import eu.sovereignstack.assessment.service.IdempotencyKey;
 import eu.sovereignstack.assessment.service.NewAssessment;
 import eu.sovereignstack.assessment.service.Reports;
 import eu.sovereignstack.common.api.PageView;
-import eu.sovereignstack.common.problem.Problem;
 import eu.sovereignstack.common.problem.ProblemException;
 
 @Path("/api/v1/assessments")
 @Tag(name = ApiTags.ASSESSMENTS, description = "Sovereignty assessments of an organisation's inventory, with their plans")
-@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
 
@@ -99,17 +97,12 @@ public class AssessmentResource {
                     + "licences. The assessment belongs to the caller's organisation.")
     @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid inventory (fields named)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid inventory (fields named)")
     @APIResponse(responseCode = "422", description = "dependsOn has a cycle (the items of the cycle are named), or the "
-            + "Idempotency-Key was used for another request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "The catalog refused the call; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "504", description = "The catalog did not answer in time; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "502", description = "The catalog refused the call; nothing stored")
+    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored")
+    @APIResponse(responseCode = "504", description = "The catalog did not answer in time; nothing stored")
     public Response create(
             @Parameter(description = IDEMPOTENCY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                     pattern = IdempotencyKey.PATTERN, maxLength = Limits.IDEMPOTENCY_KEY)) @HeaderParam(IdempotencyKey.HEADER)
@@ -132,12 +125,9 @@ public class AssessmentResource {
             @Content(mediaType = CYCLONEDX_XML, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE))})
     @APIResponse(responseCode = "201", description = "Assessed and stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "The file is malformed (location given) or a parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "dependsOn has a cycle, or the Idempotency-Key was used for another request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The file is malformed (location given) or a parameter is invalid")
+    @APIResponse(responseCode = "422", description = "dependsOn has a cycle, or the Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored")
     public Response createFromFile(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = IDEMPOTENCY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
@@ -185,8 +175,7 @@ public class AssessmentResource {
     @RolesAllowed(Roles.ASSESSOR)
     @Operation(operationId = "listAssessments", summary = "The organisation's assessments, newest first")
     @APIResponse(responseCode = "200", description = "One page of summaries")
-    @APIResponse(responseCode = "400", description = "page or size is out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "page or size is out of range")
     public PageView<AssessmentSummary> list(
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
                     maximum = "" + PageView.MAX_PAGE, defaultValue = "0"))
@@ -207,8 +196,7 @@ public class AssessmentResource {
     @Operation(operationId = "getAssessment", summary = "An assessment with its whole result")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
     public AssessmentView get(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
@@ -220,8 +208,7 @@ public class AssessmentResource {
     @RolesAllowed(Roles.ASSESSOR)
     @Operation(operationId = "getAssessmentCatalogFacts", summary = "The catalog facts the assessment was computed from, as they were then")
     @APIResponse(responseCode = "200", description = "Matches and products")
-    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
     public ResolveResult catalogFacts(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
@@ -233,8 +220,7 @@ public class AssessmentResource {
     @RolesAllowed(Roles.ORG_ADMIN)
     @Operation(operationId = "deleteAssessment", summary = "Delete an assessment (org-admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
     public Response delete(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
@@ -250,10 +236,8 @@ public class AssessmentResource {
     @Operation(operationId = "rerunAssessment", summary = "Assess the same inventory again against today's catalog, as a new assessment")
     @APIResponse(responseCode = "201", description = "The new assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
+    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored")
     public Response rerun(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
@@ -266,8 +250,7 @@ public class AssessmentResource {
     @Operation(operationId = "compareAssessments", summary = "How the organisation moved from one assessment ({id}) to another ({other})")
     @APIResponse(responseCode = "200", description = "Deltas per objective, findings resolved and new",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Comparison.class)))
-    @APIResponse(responseCode = "404", description = "Either assessment is not in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Either assessment is not in your organisation")
     public Comparison compare(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id,
@@ -284,8 +267,7 @@ public class AssessmentResource {
     @Operation(operationId = "exportAssessmentItems", summary = "The result as CSV, one row per item")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.EXPORT)))
-    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
     public Response itemsCsv(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
@@ -300,8 +282,7 @@ public class AssessmentResource {
     @Operation(operationId = "exportAssessmentWorkItems", summary = "The waves' work items as CSV an issue tracker imports (Summary, Description, Labels, Priority, ...)")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.EXPORT)))
-    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
     public Response workItemsCsv(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
@@ -316,8 +297,7 @@ public class AssessmentResource {
     @Operation(operationId = "getAssessmentReport", summary = "A Markdown report for management: summary, objectives, top findings, waves")
     @APIResponse(responseCode = "200", description = "Markdown",
             content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.EXPORT)))
-    @APIResponse(responseCode = "404", description = "No such assessment in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
     public Response report(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {

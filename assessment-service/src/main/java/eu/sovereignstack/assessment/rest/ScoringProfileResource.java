@@ -18,12 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.scoring.ScoringProfile;
 import eu.sovereignstack.assessment.service.ScoringProfiles;
-import eu.sovereignstack.common.problem.Problem;
 
 @Path("/api/v1/scoring-profiles")
 @Tag(name = ApiTags.PROFILES, description = "Versioned objective weights an assessment can be scored with")
-@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoringProfileResource {
 

@@ -26,13 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.sovereignstack.catalog.service.AlternativeService;
 import eu.sovereignstack.catalog.service.CatalogService;
-import eu.sovereignstack.common.problem.Problem;
 import eu.sovereignstack.common.problem.ProblemException;
 
 @Path("/api/v1/products")
 @Tag(name = ApiTags.ALTERNATIVES, description = "What can replace a product, and what it replaces")
-@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlternativeResource {
 
@@ -50,10 +48,8 @@ public class AlternativeResource {
     @Operation(operationId = "listAlternatives", summary = "What can replace this product", description = "Full fits first, then open source, then by name.")
     @APIResponse(responseCode = "200", description = "The alternatives", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AlternativeView.class, maxItems = ApiLimits.UNPAGED)))
-    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters")
+    @APIResponse(responseCode = "404", description = "No such product")
     public List<AlternativeView> alternatives(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
         return alternatives.replacing(slug).orElseThrow(() -> ProductResource.notFound(slug));
     }
@@ -64,10 +60,8 @@ public class AlternativeResource {
     @Operation(operationId = "listReplacedProducts", summary = "What this product can replace")
     @APIResponse(responseCode = "200", description = "The products it replaces", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AlternativeView.class, maxItems = ApiLimits.UNPAGED)))
-    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters")
+    @APIResponse(responseCode = "404", description = "No such product")
     public List<AlternativeView> replaces(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
         return alternatives.replacedBy(slug).orElseThrow(() -> ProductResource.notFound(slug));
     }
@@ -79,10 +73,8 @@ public class AlternativeResource {
     @Operation(operationId = "listProductOfferings", summary = "Who runs this product as a managed service")
     @APIResponse(responseCode = "200", description = "The offerings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = OfferingView.class, maxItems = ApiLimits.UNPAGED)))
-    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters")
+    @APIResponse(responseCode = "404", description = "No such product")
     public List<OfferingView> offerings(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
         return catalog.offeringsOfProduct(slug).orElseThrow(() -> ProductResource.notFound(slug));
     }
@@ -94,12 +86,9 @@ public class AlternativeResource {
     @Operation(operationId = "addAlternative", summary = "Record that another product can replace this one")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlternativeView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown alternative, or the product itself",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The relation exists already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown alternative, or the product itself")
+    @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "409", description = "The relation exists already")
     public Response add(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
             @NotNull(message = "an alternative is required") @Valid AlternativeInput body) {
         AlternativeView added = alternatives.add(slug, body).orElseThrow(() -> ProductResource.notFound(slug));
@@ -112,10 +101,8 @@ public class AlternativeResource {
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "removeAlternative", summary = "Remove an alternative relation")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product or relation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters")
+    @APIResponse(responseCode = "404", description = "No such product or relation")
     public Response remove(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
             @PathParam("alternative") @Size(max = ApiLimits.SLUG) String alternative) {
         if (!alternatives.remove(slug, alternative)) {

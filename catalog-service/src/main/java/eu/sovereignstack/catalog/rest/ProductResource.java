@@ -45,13 +45,11 @@ import eu.sovereignstack.catalog.repository.ProductSort;
 import eu.sovereignstack.catalog.service.ProductService;
 import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.licence.SpdxLicences;
-import eu.sovereignstack.common.problem.Problem;
 import eu.sovereignstack.common.problem.ProblemException;
 
 @Path("/api/v1/products")
 @Tag(name = ApiTags.PRODUCTS, description = "Software and services of the catalog")
-@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
 
@@ -70,8 +68,7 @@ public class ProductResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "searchProducts", summary = "Search products", description = "Filters combine with AND; q matches name and description.")
     @APIResponse(responseCode = "200", description = "One page of matching products")
-    @APIResponse(responseCode = "400", description = "A filter, sort key or page parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter, sort key or page parameter is invalid")
     public PageView<ProductView> search(
             @Parameter(description = "Category code") @QueryParam("category") @Size(max = ApiLimits.CATEGORY) String category,
             @Parameter(schema = @Schema(implementation = ProductKind.class)) @QueryParam("kind") String kind,
@@ -122,10 +119,8 @@ public class ProductResource {
     @Operation(operationId = "getProduct", summary = "Get a product", description = "The ETag header carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters")
+    @APIResponse(responseCode = "404", description = "No such product")
     public Response get(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
         return service.find(slug).map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
     }
@@ -136,10 +131,8 @@ public class ProductResource {
     @Operation(operationId = "createProduct", summary = "Create a product")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown category or invalid SPDX licence",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown category or invalid SPDX licence")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(@NotNull(message = "a product is required") @Valid ProductInput body) {
         ProductView created = service.create(body);
         return Response.created(URI.create("/api/v1/products/" + created.slug()))
@@ -155,16 +148,11 @@ public class ProductResource {
             description = "Needs If-Match with the current ETag (412 when stale) or the current version in the body (409 when stale).")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The body's version is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version was sent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "409", description = "The body's version is stale")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version was sent")
     public Response replace(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
             @Parameter(description = "ETag of the version the change is based on", example = "\"3\"")
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
@@ -184,14 +172,10 @@ public class ProductResource {
             name = "standards", value = "{\"standards\": [\"S3\", \"OIDC\"], \"version\": 3}")))
     @APIResponse(responseCode = "200", description = "Patched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "The patched product is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The patch's version is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The patched product is invalid")
+    @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "409", description = "The patch's version is stale")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response patch(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
             @NotNull(message = "a merge patch is required") JsonNode patch) {
@@ -204,12 +188,9 @@ public class ProductResource {
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "deleteProduct", summary = "Delete a product", description = "Also removes its alternative relations and offerings.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "400", description = "The slug is too long, or If-Match is not an ETag of this API",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The slug is too long, or If-Match is not an ETag of this API")
+    @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response delete(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch) {
         if (!service.delete(slug, QueryParams.ifMatchVersion(ifMatch))) {
@@ -228,8 +209,7 @@ public class ProductResource {
                     + "the errors of every entry (fields such as products[3].licence).")
     @APIResponse(responseCode = "200", description = "All entries stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "400", description = "At least one entry is invalid; nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "At least one entry is invalid; nothing was stored")
     public ImportResult importProducts(@NotNull(message = "an import request is required") @Valid ImportRequest body) {
         return service.importProducts(body.products());
     }

@@ -18,13 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.sovereignstack.catalog.service.CatalogService;
-import eu.sovereignstack.common.problem.Problem;
 import eu.sovereignstack.common.problem.ProblemException;
 
 @Path("/api/v1/providers")
 @Tag(name = ApiTags.PROVIDERS, description = "Cloud providers and the products they run as managed services")
-@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderResource {
 
@@ -49,10 +47,8 @@ public class ProviderResource {
     @Operation(operationId = "getProvider", summary = "Get a provider")
     @APIResponse(responseCode = "200", description = "The provider",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class)))
-    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such provider",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters")
+    @APIResponse(responseCode = "404", description = "No such provider")
     public ProviderView provider(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
         return catalog.provider(slug).orElseThrow(() -> ProblemException.notFound("provider", slug));
     }
@@ -63,10 +59,8 @@ public class ProviderResource {
     @Operation(operationId = "listProviderOfferings", summary = "The products a provider runs as managed services")
     @APIResponse(responseCode = "200", description = "The offerings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = OfferingView.class, maxItems = ApiLimits.UNPAGED)))
-    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such provider",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters")
+    @APIResponse(responseCode = "404", description = "No such provider")
     public List<OfferingView> offerings(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
         return catalog.offeringsOfProvider(slug).orElseThrow(() -> ProblemException.notFound("provider", slug));
     }

@@ -16,12 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.sovereignstack.catalog.service.CatalogService;
-import eu.sovereignstack.common.problem.Problem;
 
 @Path("/api/v1")
 @Tag(name = ApiTags.REFERENCE, description = "Category taxonomy and licences in use")
-@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceResource {
 

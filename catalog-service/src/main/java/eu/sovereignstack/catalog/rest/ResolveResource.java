@@ -16,12 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.sovereignstack.catalog.service.ResolveService;
-import eu.sovereignstack.common.problem.Problem;
 
 @Path("/api/v1/products")
 @Tag(name = ApiTags.RESOLVE, description = "Recognise inventory items as catalog products, a batch at a time")
-@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The service's database cannot be reached; try again after Retry-After seconds")
 @Produces(MediaType.APPLICATION_JSON)
 public class ResolveResource {
 
@@ -44,8 +42,7 @@ public class ResolveResource {
     @APIResponse(responseCode = "200", description = "One match per item; unrecognised items answer NONE",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResolveResult.class)))
     @APIResponse(responseCode = "400", description = "Too many or no items, a duplicate ref (items[i].ref), "
-            + "or an item with none of slug, purl and name (items[i])",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "or an item with none of slug, purl and name (items[i])")
     public ResolveResult resolve(@NotNull(message = "a resolve request is required") @Valid ResolveRequest body) {
         return service.resolve(body.items());
     }
