@@ -8,17 +8,10 @@ import io.quarkus.runtime.StartupEvent;
 
 import eu.sovereignstack.assessment.licence.LicenceCheck;
 import eu.sovereignstack.assessment.licence.OsadlMatrix;
-import eu.sovereignstack.common.licence.InvalidLicenceException;
 import eu.sovereignstack.common.licence.SpdxLicences;
 
-/** The SPDX licence list and the OSADL matrix, loaded once at start-up. */
+/** The licence check of the target stack, with the OSADL matrix loaded once at start-up (common's producer loads the SPDX list). */
 public class LicenceConfig {
-
-    @Produces
-    @Singleton
-    SpdxLicences spdxLicences() {
-        return new SpdxLicences();
-    }
 
     @Produces
     @Singleton
@@ -26,8 +19,7 @@ public class LicenceConfig {
         return new LicenceCheck(licences, matrix);
     }
 
-    void warmUp(@Observes StartupEvent event, SpdxLicences licences, OsadlMatrix matrix) throws InvalidLicenceException {
-        licences.analyse("Apache-2.0 OR GPL-2.0-only WITH Classpath-exception-2.0");
+    void warmUp(@Observes StartupEvent event, OsadlMatrix matrix) {
         matrix.licences();
     }
 }

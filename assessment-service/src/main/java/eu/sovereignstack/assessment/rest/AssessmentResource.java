@@ -51,6 +51,7 @@ import eu.sovereignstack.assessment.service.IdempotencyKey;
 import eu.sovereignstack.assessment.service.NewAssessment;
 import eu.sovereignstack.assessment.service.Reports;
 import eu.sovereignstack.common.api.PageView;
+import eu.sovereignstack.common.api.QueryParameters;
 import eu.sovereignstack.common.problem.ProblemException;
 
 @Path("/api/v1/assessments")
@@ -147,7 +148,7 @@ public class AssessmentResource {
             @QueryParam("minimumSeal") @Pattern(regexp = MINIMUM_SEAL_PATTERN, message = "must look like SOV-2:3,SOV-3:3") String minimumSeal,
             @NotNull(message = "a file is required") byte[] body) throws InventoryFormatException {
         // Read here rather than as Double: JAX-RS answers a number that does not parse with a bare 404.
-        Double threshold = numberParam("threshold", thresholdParam, 0, 100);
+        Double threshold = QueryParameters.numberValue("threshold", thresholdParam, 0, 100);
         Organisation org = organisation == null || organisation.isBlank() ? null : new Organisation(organisation.trim(), sector, country);
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         Inventory inventory;
@@ -184,10 +185,10 @@ public class AssessmentResource {
                     minimum = "1", maximum = "" + PageView.MAX_SIZE, defaultValue = "20"))
             @QueryParam("size") String size) {
         // Read here rather than as int: JAX-RS answers an int that does not parse with a bare 404.
-        Double pageNumber = numberParam("page", page, 0, PageView.MAX_PAGE);
-        Double pageSize = numberParam("size", size, 1, PageView.MAX_SIZE);
-        return service.list(caller.caller(), pageNumber == null ? 0 : wholeNumber("page", pageNumber),
-                pageSize == null ? 20 : wholeNumber("size", pageSize));
+        Double pageNumber = QueryParameters.numberValue("page", page, 0, PageView.MAX_PAGE);
+        Double pageSize = QueryParameters.numberValue("size", size, 1, PageView.MAX_SIZE);
+        return service.list(caller.caller(), pageNumber == null ? 0 : QueryParameters.wholeNumber("page", pageNumber),
+                pageSize == null ? 20 : QueryParameters.wholeNumber("size", pageSize));
     }
 
     @GET
@@ -344,36 +345,6 @@ public class AssessmentResource {
 
     private static <T> T found(Optional<T> value, String id) {
         return value.orElseThrow(() -> notFound(id));
-    }
-
-    /** A number query parameter within [min, max]; null when absent or blank. */
-    private static Double numberParam(String name, String value, double min, double max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        double number;
-        try {
-            number = Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            number = Double.NaN;
-        }
-        if (!Double.isFinite(number)) {
-            throw ProblemException.invalid(name, "must be a number from " + (long) min + " to " + (long) max);
-        }
-        if (number < min) {
-            throw ProblemException.invalid(name, "must be greater than or equal to " + (long) min);
-        }
-        if (number > max) {
-            throw ProblemException.invalid(name, "must be less than or equal to " + (long) max);
-        }
-        return number;
-    }
-
-    private static int wholeNumber(String name, double number) {
-        if (number != Math.rint(number)) {
-            throw ProblemException.invalid(name, "must be an integer");
-        }
-        return (int) number;
     }
 
     private static ProblemException notFound(String id) {

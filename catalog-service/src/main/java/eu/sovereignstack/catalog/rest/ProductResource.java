@@ -44,6 +44,7 @@ import eu.sovereignstack.catalog.repository.ProductSearch;
 import eu.sovereignstack.catalog.repository.ProductSort;
 import eu.sovereignstack.catalog.service.ProductService;
 import eu.sovereignstack.common.api.PageView;
+import eu.sovereignstack.common.api.QueryParameters;
 import eu.sovereignstack.common.licence.SpdxLicences;
 import eu.sovereignstack.common.problem.ProblemException;
 
@@ -95,19 +96,19 @@ public class ProductResource {
                     minimum = "1", maximum = "" + PAGE_SIZE_MAX, defaultValue = "" + PAGE_SIZE_DEFAULT))
             @QueryParam("size") String size) {
         // Read here rather than as int: JAX-RS answers an int that does not parse with a bare 404.
-        int pageNumber = QueryParams.intValue("page", page, 0, 0, PAGE_MAX);
-        int pageSize = QueryParams.intValue("size", size, PAGE_SIZE_DEFAULT, 1, PAGE_SIZE_MAX);
+        int pageNumber = QueryParameters.intValue("page", page, 0, 0, PAGE_MAX);
+        int pageSize = QueryParameters.intValue("size", size, PAGE_SIZE_DEFAULT, 1, PAGE_SIZE_MAX);
         ProductSearch search = new ProductSearch(
-                QueryParams.blankToNull(category),
-                QueryParams.enumValue("kind", kind, ProductKind.class),
-                canonicalLicenceId(QueryParams.blankToNull(licence)),
-                QueryParams.booleanValue("openSource", openSource),
-                QueryParams.enumValue("governance", governance, Governance.class),
-                QueryParams.blankToNull(stewardCountry),
-                Boolean.TRUE.equals(QueryParams.booleanValue("euOnly", euOnly)) ? Boolean.TRUE : null,
-                QueryParams.blankToNull(standard),
-                QueryParams.enumValue("deploymentModel", deploymentModel, DeploymentModel.class),
-                QueryParams.blankToNull(q));
+                QueryParameters.blankToNull(category),
+                QueryParameters.enumValue("kind", kind, ProductKind.class),
+                canonicalLicenceId(QueryParameters.blankToNull(licence)),
+                QueryParameters.booleanValue("openSource", openSource),
+                QueryParameters.enumValue("governance", governance, Governance.class),
+                QueryParameters.blankToNull(stewardCountry),
+                Boolean.TRUE.equals(QueryParameters.booleanValue("euOnly", euOnly)) ? Boolean.TRUE : null,
+                QueryParameters.blankToNull(standard),
+                QueryParameters.enumValue("deploymentModel", deploymentModel, DeploymentModel.class),
+                QueryParameters.blankToNull(q));
         boolean descending = sort.startsWith("-");
         ProductSort order = ProductSort.byKey(descending ? sort.substring(1) : sort).orElseThrow();
         return service.search(search, order.orderBy(descending), pageNumber, pageSize);

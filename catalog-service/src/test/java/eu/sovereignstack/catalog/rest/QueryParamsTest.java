@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import eu.sovereignstack.catalog.domain.DeploymentModel;
+import eu.sovereignstack.common.api.QueryParameters;
 import eu.sovereignstack.common.problem.ProblemException;
 
 class QueryParamsTest {
@@ -36,14 +37,14 @@ class QueryParamsTest {
     @ParameterizedTest
     @ValueSource(strings = {"SELF_HOSTED", "SAAS", "MANAGED"})
     void enumsAreTheDocumentedConstants(String value) {
-        assertEquals(DeploymentModel.valueOf(value), QueryParams.enumValue("deploymentModel", value, DeploymentModel.class));
+        assertEquals(DeploymentModel.valueOf(value), QueryParameters.enumValue("deploymentModel", value, DeploymentModel.class));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"cloud", "1", "saas", "self-hosted", " SAAS"})
     void unknownEnumValuesNameTheAllowedOnes(String value) {
         ProblemException e = assertThrows(ProblemException.class,
-                () -> QueryParams.enumValue("deploymentModel", value, DeploymentModel.class));
+                () -> QueryParameters.enumValue("deploymentModel", value, DeploymentModel.class));
         assertEquals("must be one of SELF_HOSTED, SAAS, MANAGED", e.errors().get(0).message());
     }
 }

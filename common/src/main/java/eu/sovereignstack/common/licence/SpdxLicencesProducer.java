@@ -1,4 +1,4 @@
-package eu.sovereignstack.catalog.config;
+package eu.sovereignstack.common.licence;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -6,11 +6,12 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.StartupEvent;
 
-import eu.sovereignstack.common.licence.InvalidLicenceException;
-import eu.sovereignstack.common.licence.SpdxLicences;
-
-/** The SPDX licence list, loaded once at start-up rather than on the first request that needs it. */
-public class LicenceConfig {
+/**
+ * The SPDX licence list of a service, loaded once at start-up rather than on the first request
+ * that needs it. A service that reads no licence leaves this class out
+ * ({@code quarkus.arc.exclude-types}), as the gateway does.
+ */
+public class SpdxLicencesProducer {
 
     @Produces
     @Singleton
