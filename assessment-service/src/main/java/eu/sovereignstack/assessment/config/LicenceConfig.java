@@ -6,12 +6,21 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.StartupEvent;
 
-import eu.sovereignstack.assessment.licence.LicenceCheck;
-import eu.sovereignstack.assessment.licence.OsadlMatrix;
+import eu.sovereignstack.assessment.engine.licence.LicenceCheck;
+import eu.sovereignstack.assessment.engine.licence.OsadlMatrix;
 import eu.sovereignstack.common.licence.SpdxLicences;
 
-/** The licence check of the target stack, with the OSADL matrix loaded once at start-up (common's producer loads the SPDX list). */
+/**
+ * The engine's licence check as a bean, with the OSADL matrix loaded once at start-up (common's
+ * producer loads the SPDX list). The engine itself knows nothing of CDI.
+ */
 public class LicenceConfig {
+
+    @Produces
+    @Singleton
+    OsadlMatrix osadlMatrix() {
+        return new OsadlMatrix();
+    }
 
     @Produces
     @Singleton

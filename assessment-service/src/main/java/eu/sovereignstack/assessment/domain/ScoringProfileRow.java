@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A scoring profile as stored; read into {@link eu.sovereignstack.assessment.scoring.ScoringProfile}. */
+/** A scoring profile as stored; read into {@link eu.sovereignstack.assessment.engine.model.ScoringProfile}. */
 @Entity
 @Table(name = "scoring_profile")
 public class ScoringProfileRow {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import eu.sovereignstack.assessment.domain.InventoryItem;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Organisation;
-import eu.sovereignstack.assessment.domain.Policy;
+import eu.sovereignstack.assessment.engine.model.Policy;
 
 /** An inventory in the API's own JSON, with how to assess it. */
 @Schema(name = "AssessmentRequest")

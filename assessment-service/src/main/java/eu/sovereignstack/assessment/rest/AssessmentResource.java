@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,15 +40,15 @@ import eu.sovereignstack.assessment.client.ResolveResult;
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Organisation;
-import eu.sovereignstack.assessment.domain.Policy;
+import eu.sovereignstack.assessment.engine.Reports;
+import eu.sovereignstack.assessment.engine.model.Policy;
+import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 import eu.sovereignstack.assessment.inventory.CsvInventoryParser;
 import eu.sovereignstack.assessment.inventory.CycloneDxInventoryParser;
 import eu.sovereignstack.assessment.inventory.InventoryFormatException;
-import eu.sovereignstack.assessment.scoring.SovereigntyObjective;
 import eu.sovereignstack.assessment.service.AssessmentService;
 import eu.sovereignstack.assessment.service.IdempotencyKey;
 import eu.sovereignstack.assessment.service.NewAssessment;
-import eu.sovereignstack.assessment.service.Reports;
 import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.api.QueryParameters;
 import eu.sovereignstack.common.problem.ProblemException;

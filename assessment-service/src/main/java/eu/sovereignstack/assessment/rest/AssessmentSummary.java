@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.assessment.domain.Limits;
-import eu.sovereignstack.assessment.scoring.SealLevel;
+import eu.sovereignstack.assessment.engine.model.SealLevel;
 
 @Schema(name = "AssessmentSummary")
 public record AssessmentSummary(

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import eu.sovereignstack.assessment.domain.AssessmentResult;
 import eu.sovereignstack.assessment.domain.Limits;
+import eu.sovereignstack.assessment.engine.model.AssessmentResult;
 
 /** A stored assessment: who made it when, how, and what it found. */
 @Schema(name = "Assessment")

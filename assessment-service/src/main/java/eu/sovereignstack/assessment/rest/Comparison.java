@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.assessment.domain.Limits;
-import eu.sovereignstack.assessment.scoring.SealLevel;
-import eu.sovereignstack.assessment.scoring.Severity;
-import eu.sovereignstack.assessment.scoring.SovereigntyObjective;
+import eu.sovereignstack.assessment.engine.model.SealLevel;
+import eu.sovereignstack.assessment.engine.model.Severity;
+import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 
 /** How an organisation moved between two assessments. */
 @Schema(name = "Comparison")

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.sovereignstack.assessment.domain.Limits;
-import eu.sovereignstack.assessment.scoring.ScoringProfile;
+import eu.sovereignstack.assessment.engine.model.ScoringProfile;
 import eu.sovereignstack.assessment.service.ScoringProfiles;
 
 @Path("/api/v1/scoring-profiles")

@@ -3,7 +3,7 @@ package eu.sovereignstack.assessment.service;
 import java.util.UUID;
 
 import eu.sovereignstack.assessment.domain.Inventory;
-import eu.sovereignstack.assessment.domain.Policy;
+import eu.sovereignstack.assessment.engine.model.Policy;
 
 /**
  * What to assess and how: the inventory (already parsed), the chosen profile (null: the

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.sovereignstack.assessment.domain.ScoringProfileRow;
+import eu.sovereignstack.assessment.engine.model.ScoringProfile;
+import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 import eu.sovereignstack.assessment.repository.ScoringProfileRepository;
-import eu.sovereignstack.assessment.scoring.ScoringProfile;
-import eu.sovereignstack.assessment.scoring.SovereigntyObjective;
 
 /** The scoring profiles the database holds (they change only by migration). */
 @ApplicationScoped

@@ -1,0 +1,154 @@
+package eu.sovereignstack.assessment.engine;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import eu.sovereignstack.assessment.client.CatalogProduct;
+import eu.sovereignstack.assessment.client.ResolvedProduct;
+import eu.sovereignstack.assessment.domain.Deployment;
+import eu.sovereignstack.assessment.domain.DeploymentModel;
+import eu.sovereignstack.assessment.domain.InventoryItem;
+import eu.sovereignstack.assessment.engine.model.ItemFacts;
+import eu.sovereignstack.common.jurisdiction.Jurisdiction;
+import eu.sovereignstack.common.licence.InvalidLicenceException;
+import eu.sovereignstack.common.licence.LicenceExpression;
+import eu.sovereignstack.common.licence.SpdxLicences;
+
+/**
+ * Combines what the catalog knows about a product with how the organisation uses it into the
+ * facts the rules read. Who operates an item: the organisation when self-hosted, the vendor
+ * for SaaS (unless the inventory names someone else), the named provider when managed.
+ */
+final class FactsAssembler {
+
+    private final SpdxLicences licences;
+
+    FactsAssembler(SpdxLicences licences) {
+        this.licences = licences;
+    }
+
+    /** The item as it is used today; {@code product} is empty when the catalog does not know it. */
+    ItemFacts current(InventoryItem item, Optional<ResolvedProduct> product) {
+        if (product.isEmpty()) {
+            return unknownComponent(item);
+        }
+        return facts(item, item.deployment(), product.get());
+    }
+
+    /**
+     * The item after switching to {@code candidate}: software keeps running where the item
+     * ran if it was self-hosted, else moves to the best EU provider offering it (or is
+     * self-hosted when none does); a service is used as SaaS from its vendor.
+     */
+    ItemFacts afterSwitch(InventoryItem item, ResolvedProduct candidate) {
+        return facts(item, targetDeployment(item, candidate), candidate);
+    }
+
+    static Deployment targetDeployment(InventoryItem item, ResolvedProduct candidate) {
+        CatalogProduct product = candidate.product();
+        if (product.isService()) {
+            return new Deployment(DeploymentModel.SAAS, null, null, List.of());
+        }
+        if (item.deployment().model() == DeploymentModel.SELF_HOSTED) {
+            return Deployment.selfHosted();
+        }
+        return bestEuOffering(candidate)
+                .map(o -> new Deployment(DeploymentModel.MANAGED, o.providerName(), o.providerCountry(),
+                        o.countries().stream().filter(Jurisdiction::isEuEea).toList()))
+                .orElse(Deployment.selfHosted());
+    }
+
+    static Optional<ResolvedProduct.Offering> bestEuOffering(ResolvedProduct product) {
+        return product.offerings().stream()
+                .filter(ResolvedProduct.Offering::providerEuJurisdiction)
+                .max(Comparator.comparingInt((ResolvedProduct.Offering o) -> o.providerCertifications().size())
+                        .thenComparing(ResolvedProduct.Offering::provider, Comparator.reverseOrder()));
+    }
+
+    private ItemFacts facts(InventoryItem item, Deployment deployment, ResolvedProduct resolved) {
+        CatalogProduct product = resolved.product();
+        String stewardCountry = product.steward() == null ? null : product.steward().country();
+        Optional<ResolvedProduct.Offering> offering = deployment.model() == DeploymentModel.MANAGED
+                ? offeringOf(resolved, deployment.provider())
+                : Optional.empty();
+
+        String operatorCountry = switch (deployment.model()) {
+            case SELF_HOSTED -> null;
+            case SAAS -> deployment.providerCountry() != null ? deployment.providerCountry() : stewardCountry;
+            case MANAGED -> deployment.providerCountry() != null
+                    ? deployment.providerCountry()
+                    : offering.map(ResolvedProduct.Offering::providerCountry).orElse(null);
+        };
+        Boolean operatorEu = operatorCountry == null ? null : Jurisdiction.isEuEea(operatorCountry);
+
+        List<String> locations = !deployment.dataLocations().isEmpty() ? deployment.dataLocations()
+                : switch (deployment.model()) {
+                    case SELF_HOSTED -> List.of();
+                    case SAAS -> product.dataLocations();
+                    case MANAGED -> offering.map(ResolvedProduct.Offering::countries).orElse(List.of());
+                };
+        Boolean dataInEu = locations.isEmpty() ? null : Jurisdiction.allEuEea(locations);
+
+        List<String> certifications = new ArrayList<>(product.certifications());
+        offering.ifPresent(o -> certifications.addAll(o.providerCertifications()));
+        boolean certificationsKnown = deployment.model() != DeploymentModel.MANAGED || offering.isPresent()
+                || !certifications.isEmpty();
+
+        long euProviders = resolved.offerings().stream()
+                .filter(ResolvedProduct.Offering::providerEuJurisdiction)
+                .map(ResolvedProduct.Offering::provider)
+                .distinct().count();
+        CatalogProduct.Health health = product.health();
+        return new ItemFacts(true, item.name(), product.licenceFamily(), product.openSource(), product.governance(),
+                stewardCountry, stewardCountry == null ? null : Jurisdiction.isEuEea(stewardCountry),
+                deployment.model(), operatorCountry, operatorEu, dataInEu,
+                product.standards(), (int) euProviders,
+                certificationsKnown ? List.copyOf(certifications) : null,
+                health == null ? null : health.latestReleaseDate(),
+                health == null || health.scorecardScore() == null ? null : health.scorecardScore().doubleValue(),
+                false, item.dataClassification(), item.criticality());
+    }
+
+    /** An item the catalog does not know: only what the inventory itself says (an SBOM's licence). */
+    private ItemFacts unknownComponent(InventoryItem item) {
+        LicenceExpression licence = null;
+        if (item.licence() != null && !item.licence().isBlank()) {
+            try {
+                licence = licences.analyse(item.licence());
+            } catch (InvalidLicenceException e) {
+                licence = null;
+            }
+        }
+        Deployment deployment = item.deployment();
+        String operatorCountry = deployment.model() == DeploymentModel.SELF_HOSTED ? null : deployment.providerCountry();
+        return new ItemFacts(false, item.name(), licence == null ? null : licence.family(),
+                licence == null ? null : licence.openSource(), null, null, null,
+                deployment.model(), operatorCountry, operatorCountry == null ? null : Jurisdiction.isEuEea(operatorCountry),
+                deployment.dataLocations().isEmpty() ? null : Jurisdiction.allEuEea(deployment.dataLocations()),
+                null, null, null, null, null, false, item.dataClassification(), item.criticality());
+    }
+
+    /** The offering of the provider the inventory names, matched tolerantly by name or slug. */
+    private static Optional<ResolvedProduct.Offering> offeringOf(ResolvedProduct product, String provider) {
+        if (provider == null || provider.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = normalised(provider);
+        return product.offerings().stream()
+                .filter(o -> normalised(o.provider()).equals(wanted) || normalised(o.providerName()).equals(wanted)
+                        || normalised(o.providerName()).startsWith(wanted + " "))
+                .findFirst();
+    }
+
+    static String normalised(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+    }
+}

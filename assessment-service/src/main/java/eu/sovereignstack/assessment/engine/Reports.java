@@ -1,0 +1,193 @@
+package eu.sovereignstack.assessment.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import eu.sovereignstack.assessment.engine.model.AlternativeOption;
+import eu.sovereignstack.assessment.engine.model.AssessmentResult;
+import eu.sovereignstack.assessment.engine.model.AssessmentResult.ItemResult;
+import eu.sovereignstack.assessment.engine.model.Finding;
+import eu.sovereignstack.assessment.engine.model.LicenceIssue;
+import eu.sovereignstack.assessment.engine.model.MigrationWave;
+import eu.sovereignstack.assessment.engine.model.SealLevel;
+import eu.sovereignstack.assessment.engine.model.Severity;
+import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
+import eu.sovereignstack.assessment.rest.AssessmentView;
+
+/** An assessment as files: one CSV row per item, issue-tracker work items, a Markdown report. */
+public final class Reports {
+
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private Reports() {
+    }
+
+    /** One row per item: scores per objective, disposition and target. */
+    public static String itemsCsv(AssessmentResult result) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        List<String> columns = new ArrayList<>(List.of("id", "name", "product", "matched_by", "deployment", "criticality",
+                "score", "seal", "confidence"));
+        for (SovereigntyObjective objective : SovereigntyObjective.values()) {
+            columns.add(objective.id());
+        }
+        columns.addAll(List.of("findings", "top_finding", "disposition", "effort", "target", "score_after"));
+        columns.forEach(schema::addColumn);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ItemResult item : result.items()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", item.id());
+            row.put("name", item.name());
+            row.put("product", item.product());
+            row.put("matched_by", item.matchedBy());
+            row.put("deployment", item.deployment().model());
+            row.put("criticality", item.criticality());
+            row.put("score", item.assessment().score());
+            row.put("seal", item.assessment().seal());
+            row.put("confidence", item.assessment().confidence());
+            item.assessment().levels().forEach((objective, level) -> row.put(objective.id(), level));
+            row.put("findings", item.assessment().findings().size());
+            row.put("top_finding", item.assessment().findings().isEmpty() ? null : item.assessment().findings().get(0).code());
+            row.put("disposition", item.plan().disposition());
+            row.put("effort", item.plan().effort());
+            AlternativeOption chosen = item.plan().chosen();
+            row.put("target", chosen == null ? null : chosen.product());
+            row.put("score_after", chosen == null ? null : chosen.scoreAfter());
+            rows.add(row);
+        }
+        return write(schema.build(), rows);
+    }
+
+    /**
+     * One work item per migrating item, in wave order, with columns issue trackers import
+     * (Jira and GitLab map Summary/Title, Description, Labels, Priority, estimate).
+     */
+    public static String workItemsCsv(AssessmentResult result) {
+        CsvSchema schema = CsvSchema.builder().setUseHeader(true)
+                .addColumn("Summary").addColumn("Description").addColumn("Labels").addColumn("Priority")
+                .addColumn("Wave").addColumn("Effort").addColumn("Estimate points").build();
+        Map<String, ItemResult> items = result.items().stream().collect(Collectors.toMap(ItemResult::id, i -> i));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (MigrationWave wave : result.waves()) {
+            for (MigrationWave.WaveItem waveItem : wave.items()) {
+                ItemResult item = items.get(waveItem.id());
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("Summary", "Wave " + wave.number() + ": " + summary(item));
+                row.put("Description", description(item));
+                row.put("Labels", "sovereignty wave-" + wave.number() + " " + item.plan().disposition().name().toLowerCase(Locale.ROOT));
+                row.put("Priority", priority(item));
+                row.put("Wave", wave.number());
+                row.put("Effort", item.plan().effort());
+                row.put("Estimate points", item.plan().effortPoints());
+                rows.add(row);
+            }
+        }
+        return write(schema, rows);
+    }
+
+    /** A report a person hands to management: summary, objectives, top findings, waves, licences. */
+    public static String markdown(AssessmentView view) {
+        AssessmentResult result = view.result();
+        AssessmentResult.OrganisationResult org = result.organisation();
+        StringBuilder md = new StringBuilder();
+        md.append("# Sovereignty assessment: ").append(org.name()).append("\n\n");
+        md.append("Assessment `").append(view.id()).append("` of ").append(view.createdAt()).append(", profile `")
+                .append(result.profile()).append("`, ").append(org.itemCount()).append(" items (")
+                .append(org.unknownItems()).append(" not in the catalog).\n\n");
+        md.append("## Summary\n\n");
+        md.append(String.format(Locale.ROOT, "- **Score today: %.1f / 100**, overall SEAL %d (%s).%n", org.score(), org.seal(),
+                SealLevel.of(org.seal()).title()));
+        md.append(String.format(Locale.ROOT, "- **Score once the plan is done: %.1f / 100**, overall SEAL %d.%n",
+                org.projectedScore(), org.projectedSeal()));
+        md.append(String.format(Locale.ROOT, "- Confidence %.0f%%: the share of the facts the score rests on that are known.%n",
+                org.confidence() * 100));
+        int points = result.waves().isEmpty() ? 0 : result.waves().get(result.waves().size() - 1).cumulativeEffort();
+        long migrating = result.items().stream().filter(i -> i.plan().disposition().migrates()).count();
+        md.append("- ").append(migrating).append(" items to migrate in ").append(result.waves().size())
+                .append(" waves, ").append(points).append(" effort points in all.\n");
+        if (!result.policy().minimumSeal().isEmpty()) {
+            md.append("- Policy gate: ").append(result.policy().passed() ? "**passed**" : "**not passed**").append(" (")
+                    .append(result.policy().items().size()).append(" items miss a minimum).\n");
+        }
+        md.append("\n## Objectives\n\n| objective | weight | level today | after the plan |\n|---|---|---|---|\n");
+        for (SovereigntyObjective objective : SovereigntyObjective.values()) {
+            md.append("| ").append(objective.id()).append(' ').append(objective.title()).append(" | ")
+                    .append(result.weights().get(objective)).append("% | ").append(org.levels().get(objective)).append(" | ")
+                    .append(org.projectedLevels().get(objective)).append(" |\n");
+        }
+        md.append("\n## Top findings\n\n");
+        List<Map.Entry<ItemResult, Finding>> findings = new ArrayList<>();
+        result.items().forEach(item -> item.assessment().findings().forEach(f -> findings.add(Map.entry(item, f))));
+        findings.sort(Comparator.comparing((Map.Entry<ItemResult, Finding> e) -> e.getValue().severity()).reversed()
+                .thenComparing(e -> -e.getKey().criticality().weight()));
+        findings.stream().filter(e -> e.getValue().severity().compareTo(Severity.MEDIUM) >= 0).limit(10)
+                .forEach(e -> md.append("- **").append(e.getValue().severity()).append("** `").append(e.getValue().code())
+                        .append("` (").append(e.getValue().objective().id()).append(", ").append(e.getKey().name()).append("): ")
+                        .append(e.getValue().message()).append('\n'));
+        md.append("\n## Migration waves\n\n");
+        for (MigrationWave wave : result.waves()) {
+            md.append("### Wave ").append(wave.number()).append(" (").append(wave.effort()).append(" points, ")
+                    .append(wave.cumulativeEffort()).append(" cumulative)\n\n");
+            Map<String, ItemResult> items = result.items().stream().collect(Collectors.toMap(ItemResult::id, i -> i));
+            for (MigrationWave.WaveItem waveItem : wave.items()) {
+                md.append("- ").append(summary(items.get(waveItem.id()))).append(" (").append(waveItem.effort()).append(")\n");
+            }
+            md.append('\n');
+        }
+        if (!result.licenceIssues().isEmpty()) {
+            md.append("## Licences of the target stack\n\n");
+            for (LicenceIssue issue : result.licenceIssues()) {
+                md.append("- **").append(issue.kind()).append("** ").append(String.join(", ", issue.items())).append(": ")
+                        .append(issue.reason()).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static String summary(ItemResult item) {
+        AlternativeOption chosen = item.plan().chosen();
+        return switch (item.plan().disposition()) {
+            case REHOST -> "Self-host " + item.name();
+            case REPLATFORM -> "Move " + item.name() + " to " + chosen.deployment().provider();
+            case REPURCHASE -> "Replace " + item.name() + " with " + chosen.name();
+            case REFACTOR -> "Replace " + item.name() + " with " + chosen.name() + " (partial fit)";
+            case RETIRE -> "Retire " + item.name();
+            case RETAIN -> "Keep " + item.name();
+        };
+    }
+
+    private static String description(ItemResult item) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.join("\n", item.plan().reasons()));
+        item.assessment().findings().stream().filter(f -> f.severity().compareTo(Severity.MEDIUM) >= 0)
+                .forEach(f -> text.append("\n- ").append(f.code()).append(": ").append(f.message()));
+        return text.toString();
+    }
+
+    private static String priority(ItemResult item) {
+        Severity worst = item.assessment().findings().stream().map(Finding::severity).max(Comparator.naturalOrder())
+                .orElse(Severity.INFO);
+        return switch (worst) {
+            case CRITICAL -> "Highest";
+            case HIGH -> "High";
+            case MEDIUM -> "Medium";
+            default -> "Low";
+        };
+    }
+
+    private static String write(CsvSchema schema, List<Map<String, Object>> rows) {
+        try {
+            return CSV.writer(schema).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write CSV", e);
+        }
+    }
+}

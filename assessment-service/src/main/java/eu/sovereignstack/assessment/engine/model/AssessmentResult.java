@@ -1,0 +1,100 @@
+package eu.sovereignstack.assessment.engine.model;
+
+import static eu.sovereignstack.assessment.domain.Limits.ITEMS;
+import static eu.sovereignstack.assessment.domain.Limits.OBJECTIVES;
+import static eu.sovereignstack.assessment.domain.Limits.SINGLE_LINE;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import eu.sovereignstack.assessment.client.CatalogLimits;
+import eu.sovereignstack.assessment.domain.Criticality;
+import eu.sovereignstack.assessment.domain.DataClassification;
+import eu.sovereignstack.assessment.domain.Deployment;
+import eu.sovereignstack.assessment.domain.Limits;
+import eu.sovereignstack.assessment.domain.Usage;
+
+/**
+ * Everything an assessment found and planned; stored as it was computed. Its sizes follow from
+ * the inventory's {@link Limits}: one result per item, at most {@link Limits#ITEMS}.
+ */
+@Schema(name = "AssessmentResult")
+public record AssessmentResult(
+        @Schema(description = "Scoring profile id", maxLength = Limits.PROFILE) String profile,
+        @Schema(description = "Percent per objective, summing to 100")
+        Map<SovereigntyObjective, @Min(0) @Max(Limits.WEIGHT) Integer> weights,
+        @Schema(description = "Items scoring below this get a migration plan") double threshold,
+        OrganisationResult organisation,
+        @Schema(maxItems = ITEMS) List<ItemResult> items,
+        @Schema(description = "Waves in order; every wave holds at least one item", maxItems = ITEMS) List<MigrationWave> waves,
+        @Schema(description = "Licence conflicts and obligations of the target stack", maxItems = Limits.LICENCE_ISSUES)
+        List<LicenceIssue> licenceIssues,
+        PolicyGate policy) {
+
+    @Schema(name = "OrganisationResult")
+    public record OrganisationResult(
+            @Schema(maxLength = Limits.NAME, pattern = SINGLE_LINE) String name,
+            @Schema(maxLength = Limits.SECTOR, pattern = SINGLE_LINE) String sector,
+            @Schema(description = "Criticality-weighted mean of the item scores, 0-100") double score,
+            @Schema(description = "Weakest objective level over all items", minimum = "0", maximum = "" + SealLevel.MAX) int seal,
+            @Schema(description = "Per objective: the weakest item's level")
+            Map<SovereigntyObjective, @Min(0) @Max(SealLevel.MAX) Integer> levels,
+            @Schema(description = "Criticality-weighted share of known facts, 0-1") double confidence,
+            @Schema(minimum = "1", maximum = "" + ITEMS) int itemCount,
+            @Schema(minimum = "0", maximum = "" + ITEMS) int unknownItems,
+            @Schema(description = "The score once the plan is done") double projectedScore,
+            @Schema(minimum = "0", maximum = "" + SealLevel.MAX) int projectedSeal,
+            Map<SovereigntyObjective, @Min(0) @Max(SealLevel.MAX) Integer> projectedLevels) {
+    }
+
+    @Schema(name = "ItemResult")
+    public record ItemResult(
+            @Schema(maxLength = Limits.ID, pattern = SINGLE_LINE) String id,
+            @Schema(maxLength = Limits.NAME, pattern = SINGLE_LINE) String name,
+            @Schema(description = "Matched catalog slug; absent when unknown", maxLength = CatalogLimits.SLUG,
+                    pattern = CatalogLimits.SLUG_PATTERN)
+            String product,
+            @Schema(description = "How the item was recognised", enumeration = {"SLUG", "PURL", "NAME", "NONE"}) String matchedBy,
+            Deployment deployment,
+            Criticality criticality,
+            DataClassification dataClassification,
+            Usage usage,
+            @Schema(description = "SPDX expression: the catalog's, else the inventory's", maxLength = Limits.LICENCE) String licence,
+            @Schema(maxItems = Limits.DEPENDS_ON) List<@Size(max = Limits.ID) String> dependsOn,
+            ItemScore assessment,
+            ItemPlan plan) {
+    }
+
+    @Schema(name = "PolicyGate")
+    public record PolicyGate(
+            @Schema(description = "Minimum SEAL level per objective, as asked")
+            Map<SovereigntyObjective, @Min(0) @Max(SealLevel.MAX) Integer> minimumSeal,
+            boolean passed,
+            @Schema(description = "Objectives on which the organisation misses its minimum", maxItems = OBJECTIVES)
+            List<PolicyMiss> organisationMisses,
+            @Schema(maxItems = ITEMS) List<ItemMisses> items) {
+    }
+
+    @Schema(name = "PolicyMiss")
+    public record PolicyMiss(
+            SovereigntyObjective objective,
+            @Schema(minimum = "0", maximum = "" + SealLevel.MAX) int level,
+            @Schema(minimum = "0", maximum = "" + SealLevel.MAX) int minimum) {
+    }
+
+    @Schema(name = "ItemPolicyMisses")
+    public record ItemMisses(
+            @Schema(maxLength = Limits.ID, pattern = SINGLE_LINE) String id,
+            @Schema(maxLength = Limits.NAME, pattern = SINGLE_LINE) String name,
+            @Schema(maxItems = OBJECTIVES) List<PolicyMiss> misses,
+            @Schema(description = "Alternatives whose levels after the switch meet every minimum", maxItems = Limits.ALTERNATIVES)
+            List<@Size(max = CatalogLimits.SLUG) @Pattern(regexp = CatalogLimits.SLUG_PATTERN) String> alternativesMeeting) {
+    }
+}

@@ -1,0 +1,28 @@
+package eu.sovereignstack.assessment.engine.model;
+
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import eu.sovereignstack.assessment.domain.Limits;
+
+
+/** A policy gate, as in CSF-based tenders: the minimum SEAL level per objective. */
+@Schema(name = "Policy")
+public record Policy(
+        @Size(max = Limits.OBJECTIVES) @Schema(description = "Minimum SEAL level (0-4) per objective", examples = "{\"SOV-2\": 3, \"SOV-3\": 3}")
+        Map<@NotNull SovereigntyObjective, @NotNull @Min(0) @Max(SealLevel.MAX) Integer> minimumSeal) {
+
+    public Policy {
+        minimumSeal = minimumSeal == null ? Map.of() : Map.copyOf(minimumSeal);
+    }
+
+    public static Policy none() {
+        return new Policy(Map.of());
+    }
+}

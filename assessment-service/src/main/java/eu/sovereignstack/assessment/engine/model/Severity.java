@@ -1,0 +1,15 @@
+package eu.sovereignstack.assessment.engine.model;
+
+/** How urgently a finding should be acted upon. */
+public enum Severity {
+    INFO,
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL;
+
+    /** Sensitive data makes a serious finding one step worse. */
+    public Severity escalated() {
+        return this == HIGH ? CRITICAL : this;
+    }
+}

@@ -1,0 +1,122 @@
+package eu.sovereignstack.assessment.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import eu.sovereignstack.assessment.domain.Criticality;
+import eu.sovereignstack.assessment.domain.DataClassification;
+import eu.sovereignstack.assessment.domain.DeploymentModel;
+import eu.sovereignstack.assessment.domain.Limits;
+import eu.sovereignstack.assessment.engine.model.Effort;
+import eu.sovereignstack.assessment.engine.model.Finding;
+import eu.sovereignstack.assessment.engine.model.ItemFacts;
+import eu.sovereignstack.assessment.engine.model.ItemScore;
+import eu.sovereignstack.assessment.engine.model.ScoringProfile;
+import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
+import eu.sovereignstack.assessment.engine.rules.SovereigntyRule;
+import eu.sovereignstack.assessment.engine.rules.UnknownFact;
+import eu.sovereignstack.common.licence.LicenceFamily;
+
+/** The bounds the OpenAPI document states for an assessment's result hold for what the code produces. */
+class ResultLimitsTest {
+
+    @Test
+    void countsFollowTheCode() {
+        assertEquals(SovereigntyObjective.values().length, Limits.OBJECTIVES);
+        assertEquals(AlternativeRanker.KEPT, Limits.ALTERNATIVES);
+        assertEquals(Arrays.stream(Effort.values()).mapToInt(Effort::points).max().orElseThrow(), Limits.EFFORT_POINTS);
+        assertTrue(UnknownFact.values().length <= Limits.UNKNOWNS);
+        int caps = Arrays.stream(UnknownFact.values()).mapToInt(unknown -> unknown.caps().size()).sum();
+        assertTrue(SovereigntyRule.values().length + caps <= Limits.FINDINGS, "a finding per rule and per capped objective");
+    }
+
+    @Test
+    void codesAndPhrasesFitTheirLimits() {
+        List<String> codes = new ArrayList<>();
+        Arrays.stream(SovereigntyRule.values()).map(SovereigntyRule::code).forEach(codes::add);
+        Arrays.stream(UnknownFact.values()).map(UnknownFact::code).forEach(codes::add);
+        for (String code : codes) {
+            assertTrue(code.length() <= Limits.FINDING_CODE && code.matches(Limits.FINDING_CODE_PATTERN), code);
+        }
+        for (UnknownFact unknown : UnknownFact.values()) {
+            assertTrue(unknown.what().length() <= Limits.UNKNOWN, unknown.what());
+        }
+    }
+
+    /**
+     * Every rule and every unknown fact fires for one of these items, each named as long as an
+     * inventory allows and with the longest country, date and score the messages quote.
+     */
+    @Test
+    void findingMessagesFitTheirLimit() {
+        List<ItemFacts> items = new ArrayList<>();
+        for (String governance : List.of("FOUNDATION", "COMMUNITY", "SINGLE_VENDOR", "PROPRIETARY_VENDOR")) {
+            for (boolean euSteward : List.of(true, false)) {
+                for (DeploymentModel deployment : DeploymentModel.values()) {
+                    for (boolean euOperator : List.of(true, false)) {
+                        for (boolean euData : List.of(true, false)) {
+                            for (boolean open : List.of(true, false)) {
+                                items.add(facts(true, open, governance, euSteward, deployment, euOperator, euData, List.of(), 0,
+                                        List.of(), LocalDate.MIN, 1.0, true));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // One unknown fact at a time, on an item that is otherwise sovereign.
+        List<String> known = List.of("S3");
+        LocalDate released = LocalDate.now();
+        DeploymentModel saas = DeploymentModel.SAAS;
+        items.add(facts(false, true, "FOUNDATION", true, saas, true, true, known, 3, known, released, 8.0, true));
+        items.add(facts(true, null, "FOUNDATION", true, saas, true, true, known, 3, known, released, 8.0, true));
+        items.add(facts(true, true, null, true, saas, true, true, known, 3, known, released, 8.0, true));
+        items.add(facts(true, true, "FOUNDATION", null, saas, true, true, known, 3, known, released, 8.0, true));
+        items.add(facts(true, true, "FOUNDATION", true, saas, null, true, known, 3, known, released, 8.0, true));
+        items.add(facts(true, true, "FOUNDATION", true, saas, true, null, known, 3, known, released, 8.0, true));
+        items.add(facts(true, true, "FOUNDATION", true, saas, true, true, null, 3, known, released, 8.0, true));
+        items.add(facts(true, true, "FOUNDATION", true, saas, true, true, known, null, known, released, 8.0, true));
+        items.add(facts(true, true, "FOUNDATION", true, saas, true, true, known, 3, null, released, 8.0, true));
+        items.add(facts(true, true, "FOUNDATION", true, saas, true, true, known, 3, known, null, 8.0, true));
+        items.add(facts(true, true, "FOUNDATION", true, saas, true, true, known, 3, known, released, 8.0, false));
+
+        List<String> fired = new ArrayList<>();
+        for (ItemFacts item : items) {
+            ItemScore score = SovereigntyScorer.score(item, profile());
+            assertTrue(score.findings().size() <= Limits.FINDINGS);
+            for (Finding finding : score.findings()) {
+                assertTrue(finding.message().length() <= Limits.SENTENCE, finding.message());
+                fired.add(finding.code());
+            }
+        }
+        Arrays.stream(SovereigntyRule.values()).forEach(rule -> assertTrue(fired.contains(rule.code()), rule.code()));
+        Arrays.stream(UnknownFact.values()).forEach(unknown -> assertTrue(fired.contains(unknown.code()), unknown.code()));
+    }
+
+    private static ItemFacts facts(boolean known, Boolean open, String governance, Boolean euSteward, DeploymentModel deployment,
+            Boolean euOperator, Boolean euData, List<String> standards, Integer euProviders, List<String> certifications,
+            LocalDate latestRelease, Double scorecard, boolean environmentKnown) {
+        LicenceFamily family = open == null ? null : open ? LicenceFamily.PERMISSIVE : LicenceFamily.PROPRIETARY;
+        return new ItemFacts(known, "n".repeat(Limits.NAME), family, open, governance, "US", euSteward, deployment, "US",
+                euOperator, euData, standards, euProviders, certifications, latestRelease, scorecard, environmentKnown,
+                DataClassification.SECRET, Criticality.CRITICAL);
+    }
+
+    private static ScoringProfile profile() {
+        Map<SovereigntyObjective, Integer> weights = new EnumMap<>(SovereigntyObjective.class);
+        int[] percent = {15, 10, 10, 15, 20, 15, 10, 5};
+        for (SovereigntyObjective objective : SovereigntyObjective.values()) {
+            weights.put(objective, percent[objective.ordinal()]);
+        }
+        return new ScoringProfile("eu-csf-1.2.1", "CSF", "", "1.2.1", weights, true);
+    }
+}
