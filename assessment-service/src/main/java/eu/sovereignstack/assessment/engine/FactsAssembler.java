@@ -3,8 +3,10 @@ package eu.sovereignstack.assessment.engine;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import eu.sovereignstack.assessment.client.CatalogProduct;
@@ -31,24 +33,59 @@ final class FactsAssembler {
         this.licences = licences;
     }
 
-    /** The item as it is used today; {@code product} is empty when the catalog does not know it. */
-    ItemFacts current(InventoryItem item, Optional<ResolvedProduct> product) {
+    /**
+     * Everything the rules will read about an item: its facts as used today, and the facts of
+     * every way out the catalog offers, each as the organisation would use it after the switch.
+     * The candidates, in this order: the same open product run by an EU provider or in house (for
+     * software operated by others today), then the catalog's "alternative to" relations, then the
+     * open products of the same category. {@code product} is empty when the catalog does not know
+     * the item; then there are no candidates.
+     */
+    Situation situation(InventoryItem item, Optional<ResolvedProduct> product, Map<String, ResolvedProduct> catalog) {
         if (product.isEmpty()) {
-            return unknownComponent(item);
+            return new Situation(unknownComponent(item), List.of());
         }
-        return facts(item, item.deployment(), product.get());
+        ResolvedProduct current = product.get();
+        List<Candidate> candidates = new ArrayList<>();
+        sameProductElsewhere(item, current).ifPresent(candidates::add);
+        Map<String, String> fits = new LinkedHashMap<>();
+        current.alternatives().forEach(a -> fits.putIfAbsent(a.product(), a.fit()));
+        current.sameCategory().forEach(slug -> fits.putIfAbsent(slug, "SAME_CATEGORY"));
+        fits.remove(current.product().slug());
+        fits.forEach((slug, fit) -> {
+            ResolvedProduct candidate = catalog.get(slug);
+            if (candidate != null) {
+                Deployment target = targetDeployment(item, candidate);
+                candidates.add(new Candidate(candidate, fit, target, facts(item, target, candidate)));
+            }
+        });
+        return new Situation(facts(item, item.deployment(), current), candidates);
+    }
+
+    /** An item's facts today and those of its ways out. */
+    record Situation(ItemFacts current, List<Candidate> candidates) {
+    }
+
+    /** A way out: a product, how it fits, how it would run after the switch and its facts then. */
+    record Candidate(ResolvedProduct product, String fit, Deployment target, ItemFacts facts) {
+    }
+
+    /** An open product operated by others can often stay: run it with an EU provider, or in house. */
+    private Optional<Candidate> sameProductElsewhere(InventoryItem item, ResolvedProduct current) {
+        if (!current.product().openSource() || current.product().isService()
+                || item.deployment().model() == DeploymentModel.SELF_HOSTED) {
+            return Optional.empty();
+        }
+        Deployment target = bestEuOffering(current).map(FactsAssembler::managedBy).orElse(Deployment.selfHosted());
+        return Optional.of(new Candidate(current, "SAME_PRODUCT", target, facts(item, target, current)));
     }
 
     /**
-     * The item after switching to {@code candidate}: software keeps running where the item
-     * ran if it was self-hosted, else moves to the best EU provider offering it (or is
-     * self-hosted when none does); a service is used as SaaS from its vendor.
+     * Where a candidate would run: software keeps running where the item ran if it was
+     * self-hosted, else moves to the best EU provider offering it (or is self-hosted when none
+     * does); a service is used as SaaS from its vendor.
      */
-    ItemFacts afterSwitch(InventoryItem item, ResolvedProduct candidate) {
-        return facts(item, targetDeployment(item, candidate), candidate);
-    }
-
-    static Deployment targetDeployment(InventoryItem item, ResolvedProduct candidate) {
+    private static Deployment targetDeployment(InventoryItem item, ResolvedProduct candidate) {
         CatalogProduct product = candidate.product();
         if (product.isService()) {
             return new Deployment(DeploymentModel.SAAS, null, null, List.of());
@@ -56,13 +93,15 @@ final class FactsAssembler {
         if (item.deployment().model() == DeploymentModel.SELF_HOSTED) {
             return Deployment.selfHosted();
         }
-        return bestEuOffering(candidate)
-                .map(o -> new Deployment(DeploymentModel.MANAGED, o.providerName(), o.providerCountry(),
-                        o.countries().stream().filter(Jurisdiction::isEuEea).toList()))
-                .orElse(Deployment.selfHosted());
+        return bestEuOffering(candidate).map(FactsAssembler::managedBy).orElse(Deployment.selfHosted());
     }
 
-    static Optional<ResolvedProduct.Offering> bestEuOffering(ResolvedProduct product) {
+    private static Deployment managedBy(ResolvedProduct.Offering offering) {
+        return new Deployment(DeploymentModel.MANAGED, offering.providerName(), offering.providerCountry(),
+                offering.countries().stream().filter(Jurisdiction::isEuEea).toList());
+    }
+
+    private static Optional<ResolvedProduct.Offering> bestEuOffering(ResolvedProduct product) {
         return product.offerings().stream()
                 .filter(ResolvedProduct.Offering::providerEuJurisdiction)
                 .max(Comparator.comparingInt((ResolvedProduct.Offering o) -> o.providerCertifications().size())

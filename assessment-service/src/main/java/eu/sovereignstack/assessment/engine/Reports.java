@@ -1,11 +1,13 @@
 package eu.sovereignstack.assessment.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +23,7 @@ import eu.sovereignstack.assessment.engine.model.MigrationWave;
 import eu.sovereignstack.assessment.engine.model.SealLevel;
 import eu.sovereignstack.assessment.engine.model.Severity;
 import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
-import eu.sovereignstack.assessment.rest.AssessmentView;
+import eu.sovereignstack.assessment.engine.rules.AggregationWeight;
 
 /** An assessment as files: one CSV row per item, issue-tracker work items, a Markdown report. */
 public final class Reports {
@@ -94,12 +96,11 @@ public final class Reports {
     }
 
     /** A report a person hands to management: summary, objectives, top findings, waves, licences. */
-    public static String markdown(AssessmentView view) {
-        AssessmentResult result = view.result();
+    public static String markdown(UUID id, Instant createdAt, AssessmentResult result) {
         AssessmentResult.OrganisationResult org = result.organisation();
         StringBuilder md = new StringBuilder();
         md.append("# Sovereignty assessment: ").append(org.name()).append("\n\n");
-        md.append("Assessment `").append(view.id()).append("` of ").append(view.createdAt()).append(", profile `")
+        md.append("Assessment `").append(id).append("` of ").append(createdAt).append(", profile `")
                 .append(result.profile()).append("`, ").append(org.itemCount()).append(" items (")
                 .append(org.unknownItems()).append(" not in the catalog).\n\n");
         md.append("## Summary\n\n");
@@ -127,7 +128,7 @@ public final class Reports {
         List<Map.Entry<ItemResult, Finding>> findings = new ArrayList<>();
         result.items().forEach(item -> item.assessment().findings().forEach(f -> findings.add(Map.entry(item, f))));
         findings.sort(Comparator.comparing((Map.Entry<ItemResult, Finding> e) -> e.getValue().severity()).reversed()
-                .thenComparing(e -> -e.getKey().criticality().weight()));
+                .thenComparing(e -> -AggregationWeight.of(e.getKey().criticality())));
         findings.stream().filter(e -> e.getValue().severity().compareTo(Severity.MEDIUM) >= 0).limit(10)
                 .forEach(e -> md.append("- **").append(e.getValue().severity()).append("** `").append(e.getValue().code())
                         .append("` (").append(e.getValue().objective().id()).append(", ").append(e.getKey().name()).append("): ")

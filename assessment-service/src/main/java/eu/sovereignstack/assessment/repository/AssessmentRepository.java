@@ -1,7 +1,5 @@
 package eu.sovereignstack.assessment.repository;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import eu.sovereignstack.assessment.domain.Assessment;
+import eu.sovereignstack.assessment.domain.AssessmentSummaryRow;
 
 @ApplicationScoped
 public class AssessmentRepository implements PanacheRepositoryBase<Assessment, UUID> {
@@ -21,11 +20,11 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
     }
 
     /** A page of the tenant's assessments, newest first, without their large JSON columns. */
-    public List<Summary> page(String tenant, int page, int size) {
+    public List<AssessmentSummaryRow> page(String tenant, int page, int size) {
         return getEntityManager().createQuery("""
-                select new eu.sovereignstack.assessment.repository.AssessmentRepository$Summary(
+                select new eu.sovereignstack.assessment.domain.AssessmentSummaryRow(
                     a.id, a.name, a.createdBy, a.createdAt, a.profileId, a.inputFormat, a.score, a.seal, a.itemCount, a.rerunOf)
-                from Assessment a where a.tenant = :tenant order by a.createdAt desc, a.id""", Summary.class)
+                from Assessment a where a.tenant = :tenant order by a.createdAt desc, a.id""", AssessmentSummaryRow.class)
                 .setParameter("tenant", tenant)
                 .setFirstResult(page * size)
                 .setMaxResults(size)
@@ -42,9 +41,5 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
 
     public boolean deleteForTenant(String tenant, UUID id) {
         return delete("id = ?1 and tenant = ?2", id, tenant) > 0;
-    }
-
-    public record Summary(UUID id, String name, String createdBy, Instant createdAt, String profileId, String inputFormat,
-            BigDecimal score, int seal, int itemCount, UUID rerunOf) {
     }
 }

@@ -41,6 +41,7 @@ import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Organisation;
 import eu.sovereignstack.assessment.engine.Reports;
+import eu.sovereignstack.assessment.engine.model.Comparison;
 import eu.sovereignstack.assessment.engine.model.Policy;
 import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 import eu.sovereignstack.assessment.inventory.CsvInventoryParser;
@@ -49,6 +50,7 @@ import eu.sovereignstack.assessment.inventory.InventoryFormatException;
 import eu.sovereignstack.assessment.service.AssessmentService;
 import eu.sovereignstack.assessment.service.IdempotencyKey;
 import eu.sovereignstack.assessment.service.NewAssessment;
+import eu.sovereignstack.assessment.service.StoredAssessment;
 import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.api.QueryParameters;
 import eu.sovereignstack.common.problem.ProblemException;
@@ -186,8 +188,10 @@ public class AssessmentResource {
         // Read here rather than as int: JAX-RS answers an int that does not parse with a bare 404.
         Double pageNumber = QueryParameters.numberValue("page", page, 0, PageView.MAX_PAGE);
         Double pageSize = QueryParameters.numberValue("size", size, 1, PageView.MAX_SIZE);
-        return service.list(caller.caller(), pageNumber == null ? 0 : QueryParameters.wholeNumber("page", pageNumber),
-                pageSize == null ? 20 : QueryParameters.wholeNumber("size", pageSize));
+        int pageIndex = pageNumber == null ? 0 : QueryParameters.wholeNumber("page", pageNumber);
+        int pageLength = pageSize == null ? 20 : QueryParameters.wholeNumber("size", pageSize);
+        AssessmentService.Listing listing = service.list(caller.caller(), pageIndex, pageLength);
+        return PageView.of(listing.items().stream().map(AssessmentSummary::of).toList(), pageIndex, pageLength, listing.total());
     }
 
     @GET
@@ -200,7 +204,7 @@ public class AssessmentResource {
     public AssessmentView get(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
-        return found(service.find(caller.caller(), uuid(id)), id);
+        return AssessmentView.of(found(service.find(caller.caller(), uuid(id)), id));
     }
 
     @GET
@@ -301,16 +305,18 @@ public class AssessmentResource {
     public Response report(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
-        return file(Reports.markdown(get(id)), MARKDOWN + "; charset=UTF-8", id + "-report.md");
+        AssessmentView assessment = get(id);
+        return file(Reports.markdown(assessment.id(), assessment.createdAt(), assessment.result()), MARKDOWN + "; charset=UTF-8",
+                id + "-report.md");
     }
 
-    private static Response created(AssessmentView view) {
-        return created(new AssessmentService.Created(view, false));
+    private static Response created(StoredAssessment assessment) {
+        return created(new AssessmentService.Created(assessment, false));
     }
 
     private static Response created(AssessmentService.Created created) {
-        Response.ResponseBuilder response = Response.created(URI.create("/api/v1/assessments/" + created.view().id()))
-                .entity(created.view());
+        Response.ResponseBuilder response = Response.created(URI.create("/api/v1/assessments/" + created.assessment().id()))
+                .entity(AssessmentView.of(created.assessment()));
         return created.replayed() ? response.header(REPLAYED_HEADER, "true").build() : response.build();
     }
 

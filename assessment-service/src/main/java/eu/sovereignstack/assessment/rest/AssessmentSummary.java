@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import eu.sovereignstack.assessment.domain.AssessmentSummaryRow;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.engine.model.SealLevel;
 
@@ -20,4 +21,9 @@ public record AssessmentSummary(
         @Schema(minimum = "0", maximum = "" + SealLevel.MAX) int seal,
         @Schema(minimum = "1", maximum = "" + Limits.ITEMS) int itemCount,
         @Schema(implementation = String.class, format = "uuid", maxLength = Limits.UUID) UUID rerunOf) {
+
+    static AssessmentSummary of(AssessmentSummaryRow row) {
+        return new AssessmentSummary(row.id(), row.name(), row.createdBy(), row.createdAt(), row.profileId(), row.inputFormat(),
+                row.score().doubleValue(), row.seal(), row.itemCount(), row.rerunOf());
+    }
 }

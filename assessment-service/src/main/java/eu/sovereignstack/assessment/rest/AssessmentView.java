@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.engine.model.AssessmentResult;
+import eu.sovereignstack.assessment.service.StoredAssessment;
 
 /** A stored assessment: who made it when, how, and what it found. */
 @Schema(name = "Assessment")
@@ -21,4 +22,9 @@ public record AssessmentView(
                 maxLength = Limits.UUID)
         UUID rerunOf,
         AssessmentResult result) {
+
+    static AssessmentView of(StoredAssessment assessment) {
+        return new AssessmentView(assessment.id(), assessment.name(), assessment.createdBy(), assessment.createdAt(),
+                assessment.profile(), assessment.inputFormat(), assessment.rerunOf(), assessment.result());
+    }
 }

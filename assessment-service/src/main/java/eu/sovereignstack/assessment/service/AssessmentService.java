@@ -29,22 +29,19 @@ import eu.sovereignstack.assessment.client.CatalogResolver;
 import eu.sovereignstack.assessment.client.ResolveRequest;
 import eu.sovereignstack.assessment.client.ResolveResult;
 import eu.sovereignstack.assessment.domain.Assessment;
+import eu.sovereignstack.assessment.domain.AssessmentSummaryRow;
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.InventoryItem;
 import eu.sovereignstack.assessment.engine.AssessmentEngine;
+import eu.sovereignstack.assessment.engine.Comparisons;
 import eu.sovereignstack.assessment.engine.DependencyCycleException;
-import eu.sovereignstack.assessment.engine.SovereigntyScorer;
 import eu.sovereignstack.assessment.engine.licence.LicenceCheck;
 import eu.sovereignstack.assessment.engine.model.AssessmentResult;
-import eu.sovereignstack.assessment.engine.model.Finding;
+import eu.sovereignstack.assessment.engine.model.Comparison;
 import eu.sovereignstack.assessment.engine.model.Policy;
 import eu.sovereignstack.assessment.engine.model.ScoringProfile;
-import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
+import eu.sovereignstack.assessment.engine.rules.DispositionRule;
 import eu.sovereignstack.assessment.repository.AssessmentRepository;
-import eu.sovereignstack.assessment.rest.AssessmentSummary;
-import eu.sovereignstack.assessment.rest.AssessmentView;
-import eu.sovereignstack.assessment.rest.Comparison;
-import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.licence.SpdxLicences;
 import eu.sovereignstack.common.problem.Problem.FieldError;
 import eu.sovereignstack.common.problem.ProblemException;
@@ -59,8 +56,6 @@ import eu.sovereignstack.common.problem.ProblemType;
 public class AssessmentService {
 
     private static final Logger LOG = Logger.getLogger(AssessmentService.class);
-
-    public static final double DEFAULT_THRESHOLD = 70.0;
 
     private final AssessmentRepository assessments;
     private final ScoringProfiles profiles;
@@ -85,7 +80,7 @@ public class AssessmentService {
     public Created create(Caller caller, NewAssessment request) {
         IdempotencyKey key = request.idempotencyKey();
         if (key != null) {
-            Optional<AssessmentView> earlier = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
+            Optional<StoredAssessment> earlier = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
             if (earlier.isPresent()) {
                 return new Created(earlier.get(), true);
             }
@@ -95,7 +90,7 @@ public class AssessmentService {
         ScoringProfile profile = request.profile() == null ? profiles.defaultProfile()
                 : profiles.find(request.profile()).orElseThrow(() -> ProblemException.invalid("profile",
                         "unknown scoring profile '" + request.profile() + "'; see GET /api/v1/scoring-profiles"));
-        double threshold = request.threshold() == null ? DEFAULT_THRESHOLD : request.threshold();
+        double threshold = request.threshold() == null ? DispositionRule.DEFAULT_THRESHOLD : request.threshold();
         Policy policy = request.policy() == null ? Policy.none() : request.policy();
 
         long started = System.nanoTime();
@@ -132,7 +127,7 @@ public class AssessmentService {
         } catch (RuntimeException e) {
             // The same key, sent twice at once: the other request stored first; answer as it did.
             if (key != null && isUniqueViolation(e)) {
-                Optional<AssessmentView> winner = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
+                Optional<StoredAssessment> winner = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
                 if (winner.isPresent()) {
                     return new Created(winner.get(), true);
                 }
@@ -146,10 +141,10 @@ public class AssessmentService {
     }
 
     /** An assessment stored now, or the one an earlier request with the same idempotency key stored. */
-    public record Created(AssessmentView view, boolean replayed) {
+    public record Created(StoredAssessment assessment, boolean replayed) {
     }
 
-    private Optional<AssessmentView> replay(Caller caller, IdempotencyKey key) {
+    private Optional<StoredAssessment> replay(Caller caller, IdempotencyKey key) {
         return assessments.findByIdempotencyKey(caller.tenant(), key.value()).map(earlier -> {
             if (!earlier.requestHash.equals(key.requestHash())) {
                 throw new ProblemException(ProblemType.UNPROCESSABLE,
@@ -169,18 +164,17 @@ public class AssessmentService {
         return false;
     }
 
+    /** One page of the tenant's assessments, newest first, and how many there are in all. */
     @Transactional
-    public PageView<AssessmentSummary> list(Caller caller, int page, int size) {
-        long total = assessments.countForTenant(caller.tenant());
-        List<AssessmentSummary> items = assessments.page(caller.tenant(), page, size).stream()
-                .map(s -> new AssessmentSummary(s.id(), s.name(), s.createdBy(), s.createdAt(), s.profileId(), s.inputFormat(),
-                        s.score().doubleValue(), s.seal(), s.itemCount(), s.rerunOf()))
-                .toList();
-        return PageView.of(items, page, size, total);
+    public Listing list(Caller caller, int page, int size) {
+        return new Listing(assessments.page(caller.tenant(), page, size), assessments.countForTenant(caller.tenant()));
+    }
+
+    public record Listing(List<AssessmentSummaryRow> items, long total) {
     }
 
     @Transactional
-    public Optional<AssessmentView> find(Caller caller, UUID id) {
+    public Optional<StoredAssessment> find(Caller caller, UUID id) {
         return assessments.findForTenant(caller.tenant(), id).map(a -> view(a, read(a.result, AssessmentResult.class)));
     }
 
@@ -196,66 +190,26 @@ public class AssessmentService {
     }
 
     /** Assesses the same inventory, profile and policy again, against today's catalog, as a new assessment. */
-    public Optional<AssessmentView> rerun(Caller caller, UUID id) {
+    public Optional<StoredAssessment> rerun(Caller caller, UUID id) {
         Optional<Assessment> original = QuarkusTransaction.requiringNew()
                 .call(() -> assessments.findForTenant(caller.tenant(), id));
         return original.map(a -> create(caller, new NewAssessment(a.name, read(a.inventory, Inventory.class), a.profileId,
-                a.threshold.doubleValue(), read(a.policy, Policy.class), a.inputFormat, a.source, a.id, null)).view());
+                a.threshold.doubleValue(), read(a.policy, Policy.class), a.inputFormat, a.source, a.id, null)).assessment());
     }
 
     @Transactional
     public Optional<Comparison> compare(Caller caller, UUID fromId, UUID toId) {
-        Optional<AssessmentView> from = find(caller, fromId);
-        Optional<AssessmentView> to = find(caller, toId);
+        Optional<StoredAssessment> from = find(caller, fromId);
+        Optional<StoredAssessment> to = find(caller, toId);
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
-        AssessmentResult a = from.get().result();
-        AssessmentResult b = to.get().result();
-        List<Comparison.ObjectiveDelta> objectives = new ArrayList<>();
-        for (SovereigntyObjective objective : SovereigntyObjective.values()) {
-            int before = a.organisation().levels().get(objective);
-            int after = b.organisation().levels().get(objective);
-            double scoreBefore = objectiveScore(a, objective);
-            double scoreAfter = objectiveScore(b, objective);
-            objectives.add(new Comparison.ObjectiveDelta(objective, before, after, after - before, scoreBefore, scoreAfter,
-                    SovereigntyScorer.round(scoreAfter - scoreBefore, 1)));
-        }
-        Map<String, Comparison.ComparedFinding> before = findings(a);
-        Map<String, Comparison.ComparedFinding> after = findings(b);
-        return Optional.of(new Comparison(side(from.get()), side(to.get()),
-                SovereigntyScorer.round(b.organisation().score() - a.organisation().score(), 1),
-                b.organisation().seal() - a.organisation().seal(), objectives,
-                before.entrySet().stream().filter(e -> !after.containsKey(e.getKey())).map(Map.Entry::getValue).toList(),
-                after.entrySet().stream().filter(e -> !before.containsKey(e.getKey())).map(Map.Entry::getValue).toList()));
+        return Optional.of(Comparisons.compare(side(from.get()), from.get().result(), side(to.get()), to.get().result()));
     }
 
-    /** The objective's share of the organisation's score: criticality-weighted mean of level / 4 x weight. */
-    static double objectiveScore(AssessmentResult result, SovereigntyObjective objective) {
-        double weights = 0;
-        double total = 0;
-        for (AssessmentResult.ItemResult item : result.items()) {
-            weights += item.criticality().weight();
-            total += item.criticality().weight() * item.assessment().levels().get(objective) / 4.0 * result.weights().get(objective);
-        }
-        return weights == 0 ? 0 : SovereigntyScorer.round(total / weights, 1);
-    }
-
-    private static Comparison.Side side(AssessmentView view) {
-        return new Comparison.Side(view.id(), view.name(), view.createdAt(), view.result().organisation().score(),
-                view.result().organisation().seal());
-    }
-
-    private static Map<String, Comparison.ComparedFinding> findings(AssessmentResult result) {
-        Map<String, Comparison.ComparedFinding> findings = new LinkedHashMap<>();
-        for (AssessmentResult.ItemResult item : result.items()) {
-            for (Finding finding : item.assessment().findings()) {
-                findings.putIfAbsent(item.id() + "\u0000" + finding.code() + "\u0000" + finding.objective(),
-                        new Comparison.ComparedFinding(item.id(), item.name(), finding.code(), finding.objective(),
-                                finding.severity(), finding.message()));
-            }
-        }
-        return findings;
+    private static Comparison.Side side(StoredAssessment assessment) {
+        return new Comparison.Side(assessment.id(), assessment.name(), assessment.createdAt(),
+                assessment.result().organisation().score(), assessment.result().organisation().seal());
     }
 
     /** Ids unique, dependsOn naming existing items, and an order to migrate in (no cycle). */
@@ -314,8 +268,8 @@ public class AssessmentService {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private AssessmentView view(Assessment a, AssessmentResult result) {
-        return new AssessmentView(a.id, a.name, a.createdBy, a.createdAt, a.profileId, a.inputFormat, a.rerunOf, result);
+    private static StoredAssessment view(Assessment a, AssessmentResult result) {
+        return new StoredAssessment(a.id, a.name, a.createdBy, a.createdAt, a.profileId, a.inputFormat, a.rerunOf, result);
     }
 
     private String write(Object value) {

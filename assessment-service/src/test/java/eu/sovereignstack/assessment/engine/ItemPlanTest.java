@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import eu.sovereignstack.assessment.client.CatalogProduct;
-import eu.sovereignstack.assessment.client.ResolvedProduct;
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
 import eu.sovereignstack.assessment.domain.Deployment;
@@ -24,13 +21,10 @@ import eu.sovereignstack.assessment.engine.model.Disposition;
 import eu.sovereignstack.assessment.engine.model.Effort;
 import eu.sovereignstack.assessment.engine.model.ItemPlan;
 import eu.sovereignstack.assessment.engine.model.ItemScore;
+import eu.sovereignstack.assessment.engine.rules.PlanCase;
 
 /** Dispositions and efforts, one row per case. */
 class ItemPlanTest {
-
-    private static final ResolvedProduct PRODUCT = new ResolvedProduct(new CatalogProduct("zoom", "Zoom", "SERVICE", "video-conferencing",
-            null, "LicenseRef-Proprietary", List.of(), null, false, "PROPRIETARY_VENDOR", List.of(), List.of(), List.of(), List.of(),
-            false, null, null, null), List.of(), List.of(), List.of());
 
     private static AlternativeOption option(String fit, DeploymentModel model) {
         return new AlternativeOption("jitsi-meet", "Jitsi Meet", fit, new Deployment(model, "OVHcloud", "FR", List.of("FR")), 80, 3,
@@ -59,7 +53,7 @@ class ItemPlanTest {
         InventoryItem item = new InventoryItem("x", "Zoom", null, null, null, null, null, users, data, criticality, Usage.INTERNAL, null);
         ItemScore itemScore = new ItemScore(Map.of(), 1, score, 1.0, List.of(), List.of());
         List<AlternativeOption> options = fit == null ? List.of() : List.of(option(fit, model));
-        ItemPlan plan = AssessmentEngine.plan(item, known ? Optional.of(PRODUCT) : Optional.empty(), itemScore, options, 70, dependents);
+        ItemPlan plan = ItemPlanner.plan(new PlanCase(item, known, itemScore, options, 70, dependents));
 
         assertEquals(disposition, plan.disposition(), plan.reasons().toString());
         assertEquals(effort, plan.effort(), plan.reasons().toString());

@@ -22,6 +22,7 @@ import eu.sovereignstack.assessment.engine.model.ItemFacts;
 import eu.sovereignstack.assessment.engine.model.ItemScore;
 import eu.sovereignstack.assessment.engine.model.ScoringProfile;
 import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
+import eu.sovereignstack.assessment.engine.rules.RankingWeight;
 import eu.sovereignstack.assessment.engine.rules.SovereigntyRule;
 import eu.sovereignstack.assessment.engine.rules.UnknownFact;
 import eu.sovereignstack.common.licence.LicenceFamily;
@@ -32,7 +33,7 @@ class ResultLimitsTest {
     @Test
     void countsFollowTheCode() {
         assertEquals(SovereigntyObjective.values().length, Limits.OBJECTIVES);
-        assertEquals(AlternativeRanker.KEPT, Limits.ALTERNATIVES);
+        assertEquals(RankingWeight.KEPT, Limits.ALTERNATIVES);
         assertEquals(Arrays.stream(Effort.values()).mapToInt(Effort::points).max().orElseThrow(), Limits.EFFORT_POINTS);
         assertTrue(UnknownFact.values().length <= Limits.UNKNOWNS);
         int caps = Arrays.stream(UnknownFact.values()).mapToInt(unknown -> unknown.caps().size()).sum();

@@ -6,10 +6,5 @@ public enum Severity {
     LOW,
     MEDIUM,
     HIGH,
-    CRITICAL;
-
-    /** Sensitive data makes a serious finding one step worse. */
-    public Severity escalated() {
-        return this == HIGH ? CRITICAL : this;
-    }
+    CRITICAL
 }

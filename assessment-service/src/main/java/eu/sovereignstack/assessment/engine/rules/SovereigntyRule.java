@@ -26,7 +26,8 @@ import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
  * The scoring rules, one row each: when the condition holds for an item as the organisation
  * uses it, the objective is capped at a SEAL level and the finding explains why. Rows whose
  * facts are unknown are skipped; {@link UnknownFact} caps those objectives instead.
- * The table is the whole policy: change a row to follow a new framework version.
+ * The table is the whole policy: change a row to follow a new framework version. A finding's
+ * severity can be raised by {@link SeverityEscalation}.
  */
 public enum SovereigntyRule {
 
@@ -158,8 +159,7 @@ public enum SovereigntyRule {
         if (!needs.stream().allMatch(fact -> fact.knownFor(facts)) || !condition.test(facts)) {
             return java.util.Optional.empty();
         }
-        boolean sensitive = facts.dataClassification().sensitive() && (objective == SOV_2 || objective == SOV_3);
-        return java.util.Optional.of(new Finding(code, sensitive ? severity.escalated() : severity, objective, cap,
+        return java.util.Optional.of(new Finding(code, SeverityEscalation.apply(severity, objective, facts), objective, cap,
                 message.apply(facts)));
     }
 }

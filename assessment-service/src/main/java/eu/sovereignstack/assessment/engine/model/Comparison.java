@@ -1,4 +1,4 @@
-package eu.sovereignstack.assessment.rest;
+package eu.sovereignstack.assessment.engine.model;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,9 +7,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.assessment.domain.Limits;
-import eu.sovereignstack.assessment.engine.model.SealLevel;
-import eu.sovereignstack.assessment.engine.model.Severity;
-import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 
 /** How an organisation moved between two assessments. */
 @Schema(name = "Comparison")

@@ -1,0 +1,54 @@
+package eu.sovereignstack.assessment.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import eu.sovereignstack.assessment.engine.model.AlternativeOption;
+import eu.sovereignstack.assessment.engine.model.AssessmentResult.ItemMisses;
+import eu.sovereignstack.assessment.engine.model.AssessmentResult.ItemResult;
+import eu.sovereignstack.assessment.engine.model.AssessmentResult.OrganisationResult;
+import eu.sovereignstack.assessment.engine.model.AssessmentResult.PolicyGate;
+import eu.sovereignstack.assessment.engine.model.AssessmentResult.PolicyMiss;
+import eu.sovereignstack.assessment.engine.model.Policy;
+import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
+
+/**
+ * The policy gate: the organisation and every item against the minimum SEAL level per
+ * objective, and for each item that misses, the ranked alternatives whose levels would meet
+ * every minimum.
+ */
+final class PolicyCheck {
+
+    private PolicyCheck() {
+    }
+
+    static PolicyGate gate(Policy policy, OrganisationResult organisation, List<ItemResult> items) {
+        Map<SovereigntyObjective, Integer> minimum = policy.minimumSeal();
+        List<PolicyMiss> organisationMisses = misses(minimum, organisation.levels());
+        List<ItemMisses> itemMisses = new ArrayList<>();
+        for (ItemResult item : items) {
+            List<PolicyMiss> misses = misses(minimum, item.assessment().levels());
+            if (!misses.isEmpty()) {
+                List<String> meeting = item.plan().alternatives().stream()
+                        .filter(option -> misses(minimum, option.levelsAfter()).isEmpty())
+                        .map(AlternativeOption::product)
+                        .toList();
+                itemMisses.add(new ItemMisses(item.id(), item.name(), misses, meeting));
+            }
+        }
+        return new PolicyGate(minimum, organisationMisses.isEmpty() && itemMisses.isEmpty(), organisationMisses, itemMisses);
+    }
+
+    private static List<PolicyMiss> misses(Map<SovereigntyObjective, Integer> minimum, Map<SovereigntyObjective, Integer> levels) {
+        List<PolicyMiss> misses = new ArrayList<>();
+        for (SovereigntyObjective objective : new TreeSet<>(minimum.keySet())) {
+            int level = levels.getOrDefault(objective, 0);
+            if (level < minimum.get(objective)) {
+                misses.add(new PolicyMiss(objective, level, minimum.get(objective)));
+            }
+        }
+        return misses;
+    }
+}
