@@ -15,6 +15,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 
+import eu.sovereignstack.catalog.contract.AlternativeFit;
+
 /** {@code product} can replace {@code replaces}, fully or in part. */
 @Entity
 public class Alternative {

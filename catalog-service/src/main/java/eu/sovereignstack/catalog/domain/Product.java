@@ -23,6 +23,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 
+import eu.sovereignstack.catalog.contract.Governance;
+import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.common.licence.LicenceFamily;
 
 /**

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import eu.sovereignstack.catalog.contract.MatchedBy;
+
 /**
  * Recognises inventory items as catalog products, in memory. An item may carry a slug, a
  * Package URL and a name; the first rule that hits wins:

@@ -1,8 +1,8 @@
 package eu.sovereignstack.catalog.repository;
 
-import eu.sovereignstack.catalog.domain.DeploymentModel;
-import eu.sovereignstack.catalog.domain.Governance;
-import eu.sovereignstack.catalog.domain.ProductKind;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.Governance;
+import eu.sovereignstack.catalog.contract.ProductKind;
 
 /**
  * The filters of a product search; a null filter does not restrict. {@code text} matches

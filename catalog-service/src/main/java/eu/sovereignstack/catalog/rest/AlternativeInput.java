@@ -1,6 +1,6 @@
 package eu.sovereignstack.catalog.rest;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.*;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.*;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import eu.sovereignstack.catalog.domain.AlternativeFit;
+import eu.sovereignstack.catalog.contract.AlternativeFit;
 
 /** "The product {@code alternative} can replace the product of the path." */
 @Schema(name = "AlternativeInput")

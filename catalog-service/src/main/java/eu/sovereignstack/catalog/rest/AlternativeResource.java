@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.service.AlternativeService;
 import eu.sovereignstack.catalog.service.CatalogService;
 import eu.sovereignstack.common.problem.ProblemException;
@@ -47,10 +48,10 @@ public class AlternativeResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listAlternatives", summary = "What can replace this product", description = "Full fits first, then open source, then by name.")
     @APIResponse(responseCode = "200", description = "The alternatives", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = AlternativeView.class, maxItems = ApiLimits.UNPAGED)))
-    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters")
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AlternativeView.class, maxItems = CatalogLimits.UNPAGED)))
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such product")
-    public List<AlternativeView> alternatives(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+    public List<AlternativeView> alternatives(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
         return alternatives.replacing(slug).orElseThrow(() -> ProductResource.notFound(slug));
     }
 
@@ -59,10 +60,10 @@ public class AlternativeResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listReplacedProducts", summary = "What this product can replace")
     @APIResponse(responseCode = "200", description = "The products it replaces", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = AlternativeView.class, maxItems = ApiLimits.UNPAGED)))
-    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters")
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AlternativeView.class, maxItems = CatalogLimits.UNPAGED)))
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such product")
-    public List<AlternativeView> replaces(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+    public List<AlternativeView> replaces(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
         return alternatives.replacedBy(slug).orElseThrow(() -> ProductResource.notFound(slug));
     }
 
@@ -72,10 +73,10 @@ public class AlternativeResource {
     @Tag(name = ApiTags.PROVIDERS)
     @Operation(operationId = "listProductOfferings", summary = "Who runs this product as a managed service")
     @APIResponse(responseCode = "200", description = "The offerings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = OfferingView.class, maxItems = ApiLimits.UNPAGED)))
-    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters")
+            schema = @Schema(type = SchemaType.ARRAY, implementation = OfferingView.class, maxItems = CatalogLimits.UNPAGED)))
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such product")
-    public List<OfferingView> offerings(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+    public List<OfferingView> offerings(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
         return catalog.offeringsOfProduct(slug).orElseThrow(() -> ProductResource.notFound(slug));
     }
 
@@ -89,7 +90,7 @@ public class AlternativeResource {
     @APIResponse(responseCode = "400", description = "Unknown alternative, or the product itself")
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "409", description = "The relation exists already")
-    public Response add(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
+    public Response add(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
             @NotNull(message = "an alternative is required") @Valid AlternativeInput body) {
         AlternativeView added = alternatives.add(slug, body).orElseThrow(() -> ProductResource.notFound(slug));
         return Response.created(URI.create("/api/v1/products/" + slug + "/alternatives/" + added.product().slug()))
@@ -101,10 +102,10 @@ public class AlternativeResource {
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "removeAlternative", summary = "Remove an alternative relation")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "400", description = "A slug is longer than " + ApiLimits.SLUG + " characters")
+    @APIResponse(responseCode = "400", description = "A slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such product or relation")
-    public Response remove(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
-            @PathParam("alternative") @Size(max = ApiLimits.SLUG) String alternative) {
+    public Response remove(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
+            @PathParam("alternative") @Size(max = CatalogLimits.SLUG) String alternative) {
         if (!alternatives.remove(slug, alternative)) {
             throw ProblemException.notFound("alternative relation", alternative + " -> " + slug);
         }

@@ -1,19 +1,19 @@
 package eu.sovereignstack.catalog.rest;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.DATE_TIME;
-import static eu.sovereignstack.catalog.rest.ApiLimits.LICENCE_LIST_VERSION;
-import static eu.sovereignstack.catalog.rest.ApiLimits.MULTI_LINE;
-import static eu.sovereignstack.catalog.rest.ApiLimits.NOTES;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
-import static eu.sovereignstack.catalog.rest.ApiLimits.UNPAGED;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.DATE_TIME;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.LICENCE_LIST_VERSION;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.MULTI_LINE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.NOTES;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.UNPAGED;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import eu.sovereignstack.catalog.domain.AlternativeFit;
+import eu.sovereignstack.catalog.contract.AlternativeFit;
 
 /** The whole catalog; its {@code products} can be posted back to the import as they are. */
 @Schema(name = "CatalogExport")

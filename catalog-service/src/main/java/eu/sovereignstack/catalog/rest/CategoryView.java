@@ -1,12 +1,12 @@
 package eu.sovereignstack.catalog.rest;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.CATEGORY;
-import static eu.sovereignstack.catalog.rest.ApiLimits.CATEGORY_DESCRIPTION;
-import static eu.sovereignstack.catalog.rest.ApiLimits.CATEGORY_NAME;
-import static eu.sovereignstack.catalog.rest.ApiLimits.LONG_MAX;
-import static eu.sovereignstack.catalog.rest.ApiLimits.MULTI_LINE;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SINGLE_LINE;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.CATEGORY;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.CATEGORY_DESCRIPTION;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.CATEGORY_NAME;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.LONG_MAX;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.MULTI_LINE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SINGLE_LINE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG_PATTERN;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

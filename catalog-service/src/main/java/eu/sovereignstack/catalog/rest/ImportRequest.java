@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import eu.sovereignstack.catalog.contract.CatalogLimits;
+
 @Schema(name = "ImportRequest", description = "Products to create or update, all or nothing.")
 public record ImportRequest(
-        @NotEmpty @Size(max = ApiLimits.IMPORT_PRODUCTS) @Schema(maxItems = ApiLimits.IMPORT_PRODUCTS)
+        @NotEmpty @Size(max = CatalogLimits.IMPORT_PRODUCTS) @Schema(maxItems = CatalogLimits.IMPORT_PRODUCTS)
         List<@NotNull @Valid ProductInput> products) {
 }

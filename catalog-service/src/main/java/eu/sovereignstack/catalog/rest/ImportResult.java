@@ -1,8 +1,8 @@
 package eu.sovereignstack.catalog.rest;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.IMPORT_PRODUCTS;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.IMPORT_PRODUCTS;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG_PATTERN;
 
 import java.util.List;
 

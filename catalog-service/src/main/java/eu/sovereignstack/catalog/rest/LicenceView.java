@@ -1,8 +1,8 @@
 package eu.sovereignstack.catalog.rest;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.LICENCE_ID;
-import static eu.sovereignstack.catalog.rest.ApiLimits.LICENCE_NAME;
-import static eu.sovereignstack.catalog.rest.ApiLimits.LONG_MAX;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.LICENCE_ID;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.LICENCE_NAME;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.LONG_MAX;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,21 +1,23 @@
 package eu.sovereignstack.catalog.rest;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY;
-import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY_PATTERN;
-import static eu.sovereignstack.catalog.rest.ApiLimits.DATA_LOCATIONS;
-import static eu.sovereignstack.catalog.rest.ApiLimits.DATE;
-import static eu.sovereignstack.catalog.rest.ApiLimits.NAME;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SINGLE_LINE;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
-import static eu.sovereignstack.catalog.rest.ApiLimits.URL;
-import static eu.sovereignstack.catalog.rest.ApiLimits.URL_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.DATA_LOCATIONS;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.DATE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.NAME;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SINGLE_LINE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.URL;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.URL_PATTERN;
 
 import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import eu.sovereignstack.catalog.contract.CountryCode;
 
 @Schema(name = "Offering", description = "A provider runs a product as a managed service.")
 public record OfferingView(

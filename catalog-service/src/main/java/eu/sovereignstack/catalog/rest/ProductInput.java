@@ -1,15 +1,11 @@
 package eu.sovereignstack.catalog.rest;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.*;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.*;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -21,9 +17,12 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import eu.sovereignstack.catalog.domain.DeploymentModel;
-import eu.sovereignstack.catalog.domain.Governance;
-import eu.sovereignstack.catalog.domain.ProductKind;
+import eu.sovereignstack.catalog.contract.CountryCode;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.Governance;
+import eu.sovereignstack.catalog.contract.Health;
+import eu.sovereignstack.catalog.contract.ProductKind;
+import eu.sovereignstack.catalog.contract.Steward;
 
 /** A product as a client writes it (create, replace, import); also the shape of the export. */
 @Schema(name = "ProductInput", description = "A product as written by a client.")
@@ -48,7 +47,7 @@ public record ProductInput(
         String description,
 
         @NotNull @Valid
-        StewardInput steward,
+        Steward steward,
 
         @NotBlank @Size(max = LICENCE)
         @Schema(description = "SPDX licence expression; LicenseRef-Proprietary for proprietary products",
@@ -95,7 +94,7 @@ public record ProductInput(
              @Pattern(regexp = SINGLE_LINE, message = "must be a single line without control characters") String> aliases,
 
         @Valid
-        HealthInput health,
+        Health health,
 
         @NotNull @PastOrPresent
         @Schema(description = "The date the facts were checked", examples = "2026-11-22",
@@ -105,25 +104,4 @@ public record ProductInput(
         @PositiveOrZero
         @Schema(description = "Version the client based its change on; a stale one is a 409", maximum = INT_MAX)
         Integer version) {
-
-    @Schema(name = "Steward", description = "The organisation that steers the product.")
-    public record StewardInput(
-            @NotBlank @Size(max = NAME) @Pattern(regexp = SINGLE_LINE) @Schema(examples = "Nextcloud GmbH", maxLength = NAME)
-            String name,
-            @NotNull @Pattern(regexp = COUNTRY_PATTERN, message = "must be an ISO 3166-1 alpha-2 code")
-            @Schema(examples = "DE", pattern = COUNTRY_PATTERN, maxLength = COUNTRY)
-            String country) {
-    }
-
-    @Schema(name = "Health", description = "Project health facts, each optional.")
-    public record HealthInput(
-            @Size(max = RELEASE_VERSION) @Pattern(regexp = SINGLE_LINE) @Schema(examples = "32.0.1", maxLength = RELEASE_VERSION)
-            String latestReleaseVersion,
-            @PastOrPresent @Schema(examples = "2026-10-30", implementation = String.class, format = "date", maxLength = DATE)
-            LocalDate latestReleaseDate,
-            @PositiveOrZero @Max(CONTRIBUTING_ORGANISATIONS) @Schema(description = "Organisations contributing in the last year")
-            Integer contributingOrganisations,
-            @DecimalMin("0.0") @DecimalMax("10.0") @Schema(description = "OpenSSF Scorecard score, 0-10", examples = "7.4")
-            BigDecimal scorecardScore) {
-    }
 }

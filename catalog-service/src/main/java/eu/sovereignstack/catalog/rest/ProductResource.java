@@ -1,9 +1,9 @@
 package eu.sovereignstack.catalog.rest;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.PAGE_MAX;
-import static eu.sovereignstack.catalog.rest.ApiLimits.PAGE_SIZE_DEFAULT;
-import static eu.sovereignstack.catalog.rest.ApiLimits.PAGE_SIZE_MAX;
-import static eu.sovereignstack.catalog.rest.ApiLimits.QUERY_TEXT;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.PAGE_MAX;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.PAGE_SIZE_DEFAULT;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.PAGE_SIZE_MAX;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.QUERY_TEXT;
 
 import java.net.URI;
 
@@ -37,9 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import eu.sovereignstack.catalog.domain.DeploymentModel;
-import eu.sovereignstack.catalog.domain.Governance;
-import eu.sovereignstack.catalog.domain.ProductKind;
+import eu.sovereignstack.catalog.contract.CatalogLimits;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.Governance;
+import eu.sovereignstack.catalog.contract.ProductKind;
+import eu.sovereignstack.catalog.contract.ProductView;
 import eu.sovereignstack.catalog.repository.ProductSearch;
 import eu.sovereignstack.catalog.repository.ProductSort;
 import eu.sovereignstack.catalog.service.ProductService;
@@ -71,20 +73,20 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "One page of matching products")
     @APIResponse(responseCode = "400", description = "A filter, sort key or page parameter is invalid")
     public PageView<ProductView> search(
-            @Parameter(description = "Category code") @QueryParam("category") @Size(max = ApiLimits.CATEGORY) String category,
+            @Parameter(description = "Category code") @QueryParam("category") @Size(max = CatalogLimits.CATEGORY) String category,
             @Parameter(schema = @Schema(implementation = ProductKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "SPDX licence id named in the expression", example = "AGPL-3.0-or-later")
-            @QueryParam("licence") @Size(max = ApiLimits.LICENCE_ID) String licence,
+            @QueryParam("licence") @Size(max = CatalogLimits.LICENCE_ID) String licence,
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("openSource") String openSource,
             @Parameter(schema = @Schema(implementation = Governance.class)) @QueryParam("governance") String governance,
             @Parameter(description = "Steward country, ISO 3166-1 alpha-2", example = "DE", schema = @Schema(type = SchemaType.STRING,
-                    pattern = ApiLimits.COUNTRY_PATTERN, maxLength = ApiLimits.COUNTRY))
-            @QueryParam("stewardCountry") @Pattern(regexp = ApiLimits.COUNTRY_PATTERN) String stewardCountry,
+                    pattern = CatalogLimits.COUNTRY_PATTERN, maxLength = CatalogLimits.COUNTRY))
+            @QueryParam("stewardCountry") @Pattern(regexp = CatalogLimits.COUNTRY_PATTERN) String stewardCountry,
             @Parameter(description = "Only products whose steward and data locations are all in the EU/EEA",
                     schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("euOnly") String euOnly,
             @Parameter(description = "An open standard the product speaks", example = "S3")
-            @QueryParam("standard") @Size(max = ApiLimits.STANDARD) String standard,
+            @QueryParam("standard") @Size(max = CatalogLimits.STANDARD) String standard,
             @Parameter(schema = @Schema(implementation = DeploymentModel.class)) @QueryParam("deploymentModel") String deploymentModel,
             @Parameter(description = "Free text over name and description") @QueryParam("q") @Size(max = QUERY_TEXT) String q,
             @Parameter(description = "Sort key, '-' for descending", schema = @Schema(type = SchemaType.STRING, pattern = SORT_PATTERN, maxLength = 10, defaultValue = "name"))
@@ -120,9 +122,9 @@ public class ProductResource {
     @Operation(operationId = "getProduct", summary = "Get a product", description = "The ETag header carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters")
+    @APIResponse(responseCode = "400", description = "The slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such product")
-    public Response get(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+    public Response get(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
         return service.find(slug).map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
     }
 
@@ -154,7 +156,7 @@ public class ProductResource {
     @APIResponse(responseCode = "409", description = "The body's version is stale")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a version was sent")
-    public Response replace(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
+    public Response replace(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
             @Parameter(description = "ETag of the version the change is based on", example = "\"3\"")
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
             @NotNull(message = "a product is required") @Valid ProductInput body) {
@@ -177,7 +179,7 @@ public class ProductResource {
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "409", description = "The patch's version is stale")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
-    public Response patch(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
+    public Response patch(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
             @NotNull(message = "a merge patch is required") JsonNode patch) {
         return service.patch(slug, patch, QueryParams.ifMatchVersion(ifMatch))
@@ -192,7 +194,7 @@ public class ProductResource {
     @APIResponse(responseCode = "400", description = "The slug is too long, or If-Match is not an ETag of this API")
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
-    public Response delete(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug,
+    public Response delete(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch) {
         if (!service.delete(slug, QueryParams.ifMatchVersion(ifMatch))) {
             throw notFound(slug);
@@ -205,7 +207,7 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Tag(name = ApiTags.TRANSFER)
-    @Operation(operationId = "importProducts", summary = "Create or update up to " + ApiLimits.IMPORT_PRODUCTS + " products, all or nothing",
+    @Operation(operationId = "importProducts", summary = "Create or update up to " + CatalogLimits.IMPORT_PRODUCTS + " products, all or nothing",
             description = "Products are matched by slug. If any entry is invalid nothing is stored, and the problem lists "
                     + "the errors of every entry (fields such as products[3].licence).")
     @APIResponse(responseCode = "200", description = "All entries stored",

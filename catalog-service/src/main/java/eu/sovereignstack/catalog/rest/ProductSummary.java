@@ -1,18 +1,18 @@
 package eu.sovereignstack.catalog.rest;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.CATEGORY;
-import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY;
-import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY_PATTERN;
-import static eu.sovereignstack.catalog.rest.ApiLimits.LICENCE;
-import static eu.sovereignstack.catalog.rest.ApiLimits.NAME;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SINGLE_LINE;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.CATEGORY;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.LICENCE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.NAME;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SINGLE_LINE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG_PATTERN;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import eu.sovereignstack.catalog.domain.Governance;
-import eu.sovereignstack.catalog.domain.ProductKind;
+import eu.sovereignstack.catalog.contract.Governance;
+import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.common.licence.LicenceFamily;
 
 /** The few facts of a product shown where it is referenced. */

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.service.CatalogService;
 import eu.sovereignstack.common.problem.ProblemException;
 
@@ -36,7 +37,7 @@ public class ProviderResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listProviders", summary = "All providers, by name")
     @APIResponse(responseCode = "200", description = "The providers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderView.class, maxItems = ApiLimits.UNPAGED)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderView.class, maxItems = CatalogLimits.UNPAGED)))
     public List<ProviderView> providers() {
         return catalog.providers();
     }
@@ -47,9 +48,9 @@ public class ProviderResource {
     @Operation(operationId = "getProvider", summary = "Get a provider")
     @APIResponse(responseCode = "200", description = "The provider",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class)))
-    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters")
+    @APIResponse(responseCode = "400", description = "The slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such provider")
-    public ProviderView provider(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+    public ProviderView provider(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
         return catalog.provider(slug).orElseThrow(() -> ProblemException.notFound("provider", slug));
     }
 
@@ -58,10 +59,10 @@ public class ProviderResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listProviderOfferings", summary = "The products a provider runs as managed services")
     @APIResponse(responseCode = "200", description = "The offerings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = OfferingView.class, maxItems = ApiLimits.UNPAGED)))
-    @APIResponse(responseCode = "400", description = "The slug is longer than " + ApiLimits.SLUG + " characters")
+            schema = @Schema(type = SchemaType.ARRAY, implementation = OfferingView.class, maxItems = CatalogLimits.UNPAGED)))
+    @APIResponse(responseCode = "400", description = "The slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such provider")
-    public List<OfferingView> offerings(@PathParam("slug") @Size(max = ApiLimits.SLUG) String slug) {
+    public List<OfferingView> offerings(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
         return catalog.offeringsOfProvider(slug).orElseThrow(() -> ProblemException.notFound("provider", slug));
     }
 }

@@ -1,17 +1,17 @@
 package eu.sovereignstack.catalog.rest;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.CERTIFICATION;
-import static eu.sovereignstack.catalog.rest.ApiLimits.CERTIFICATIONS;
-import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY;
-import static eu.sovereignstack.catalog.rest.ApiLimits.COUNTRY_PATTERN;
-import static eu.sovereignstack.catalog.rest.ApiLimits.DATE;
-import static eu.sovereignstack.catalog.rest.ApiLimits.LONG_MAX;
-import static eu.sovereignstack.catalog.rest.ApiLimits.NAME;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SINGLE_LINE;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG_PATTERN;
-import static eu.sovereignstack.catalog.rest.ApiLimits.URL;
-import static eu.sovereignstack.catalog.rest.ApiLimits.URL_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.CERTIFICATION;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.CERTIFICATIONS;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.DATE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.LONG_MAX;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.NAME;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SINGLE_LINE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.URL;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.URL_PATTERN;
 
 import java.time.LocalDate;
 import java.util.List;

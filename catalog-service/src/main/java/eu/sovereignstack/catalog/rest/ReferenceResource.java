@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.service.CatalogService;
 
 @Path("/api/v1")
@@ -35,7 +36,7 @@ public class ReferenceResource {
     @Operation(operationId = "listCategories", summary = "The category taxonomy, with product counts")
     @APIResponse(responseCode = "200", description = "All categories, in taxonomy order", content = @Content(
             mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryView.class, maxItems = ApiLimits.UNPAGED)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryView.class, maxItems = CatalogLimits.UNPAGED)))
     public List<CategoryView> categories() {
         return catalog.categories();
     }
@@ -46,7 +47,7 @@ public class ReferenceResource {
     @Operation(operationId = "listLicences", summary = "The licences catalog products use",
             description = "Each SPDX id in use, whether it is OSI-approved, and its family; most used first.")
     @APIResponse(responseCode = "200", description = "Licences in use", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = LicenceView.class, maxItems = ApiLimits.UNPAGED)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = LicenceView.class, maxItems = CatalogLimits.UNPAGED)))
     public List<LicenceView> licences() {
         return catalog.licencesInUse();
     }

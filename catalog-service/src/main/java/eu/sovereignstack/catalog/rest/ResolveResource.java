@@ -15,6 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import eu.sovereignstack.catalog.contract.CatalogLimits;
+import eu.sovereignstack.catalog.contract.ResolveRequest;
+import eu.sovereignstack.catalog.contract.ResolveResult;
 import eu.sovereignstack.catalog.service.ResolveService;
 
 @Path("/api/v1/products")
@@ -33,7 +36,7 @@ public class ResolveResource {
     @Path("resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VIEWER)
-    @Operation(operationId = "resolveProducts", summary = "Recognise up to " + ApiLimits.RESOLVE_ITEMS + " inventory items as catalog products",
+    @Operation(operationId = "resolveProducts", summary = "Recognise up to " + CatalogLimits.RESOLVE_ITEMS + " inventory items as catalog products",
             description = "Per item the first rule that hits wins: slug equals a product slug (SLUG); the Package URL names "
                     + "one of a product's packages, ignoring version, qualifiers and subpath (PURL); the normalised name equals "
                     + "a product's normalised name, slug or alias, then the same without a leading vendor word such as "

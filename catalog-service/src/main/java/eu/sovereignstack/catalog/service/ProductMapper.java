@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import eu.sovereignstack.catalog.domain.DeploymentModel;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.Health;
+import eu.sovereignstack.catalog.contract.ProductView;
+import eu.sovereignstack.catalog.contract.Steward;
 import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.rest.ProductInput;
 import eu.sovereignstack.catalog.rest.ProductSummary;
-import eu.sovereignstack.catalog.rest.ProductView;
 import eu.sovereignstack.common.licence.LicenceExpression;
 
 /** Between the product entity and the API records; the one place that knows both shapes. */
@@ -63,7 +65,7 @@ final class ProductMapper {
         p.sourceRepository = in.sourceRepository();
         p.purls = distinct(in.purls() == null ? null : in.purls().stream().map(PackageUrl::canonical).toList());
         p.aliases = distinct(trimmed(in.aliases()));
-        ProductInput.HealthInput health = in.health();
+        Health health = in.health();
         p.latestReleaseVersion = health == null ? null : health.latestReleaseVersion();
         p.latestReleaseDate = health == null ? null : health.latestReleaseDate();
         p.contributingOrganisations = health == null ? null : health.contributingOrganisations();
@@ -79,22 +81,22 @@ final class ProductMapper {
         return toInput(candidate).equals(toInput(p));
     }
 
-    private static ProductInput.HealthInput normalised(ProductInput.HealthInput health) {
+    private static Health normalised(Health health) {
         if (health == null || (health.latestReleaseVersion() == null && health.latestReleaseDate() == null
                 && health.contributingOrganisations() == null && health.scorecardScore() == null)) {
             return null;
         }
-        return new ProductInput.HealthInput(health.latestReleaseVersion(), health.latestReleaseDate(),
+        return new Health(health.latestReleaseVersion(), health.latestReleaseDate(),
                 health.contributingOrganisations(),
                 health.scorecardScore() == null ? null : health.scorecardScore().stripTrailingZeros());
     }
 
-    private static ProductInput.StewardInput steward(Product p) {
-        return new ProductInput.StewardInput(p.stewardName, p.stewardCountry);
+    private static Steward steward(Product p) {
+        return new Steward(p.stewardName, p.stewardCountry);
     }
 
-    private static ProductInput.HealthInput health(Product p) {
-        return normalised(new ProductInput.HealthInput(p.latestReleaseVersion, p.latestReleaseDate,
+    private static Health health(Product p) {
+        return normalised(new Health(p.latestReleaseVersion, p.latestReleaseDate,
                 p.contributingOrganisations, p.scorecardScore));
     }
 

@@ -20,15 +20,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import eu.sovereignstack.catalog.contract.CatalogLimits;
+import eu.sovereignstack.catalog.contract.ProductView;
 import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.repository.CategoryRepository;
 import eu.sovereignstack.catalog.repository.ProductRepository;
 import eu.sovereignstack.catalog.repository.ProductSearch;
-import eu.sovereignstack.catalog.rest.ApiLimits;
 import eu.sovereignstack.catalog.rest.ImportResult;
 import eu.sovereignstack.catalog.rest.ProductInput;
-import eu.sovereignstack.catalog.rest.ProductView;
 import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.licence.InvalidLicenceException;
 import eu.sovereignstack.common.licence.LicenceExpression;
@@ -208,9 +208,9 @@ public class ProductService {
         List<String> purls = input.purls() == null ? List.of() : input.purls();
         for (int i = 0; i < purls.size(); i++) {
             try {
-                if (PackageUrl.canonical(purls.get(i)).length() > ApiLimits.PURL) {
+                if (PackageUrl.canonical(purls.get(i)).length() > CatalogLimits.PURL) {
                     errors.add(new FieldError(prefix + "purls[" + i + "]",
-                            "its canonical form is longer than " + ApiLimits.PURL + " characters"));
+                            "its canonical form is longer than " + CatalogLimits.PURL + " characters"));
                 }
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError(prefix + "purls[" + i + "]", e.getMessage()));

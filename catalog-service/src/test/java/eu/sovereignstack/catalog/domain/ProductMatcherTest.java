@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import eu.sovereignstack.catalog.contract.MatchedBy;
 import eu.sovereignstack.catalog.domain.ProductMatcher.Candidate;
 import eu.sovereignstack.catalog.domain.ProductMatcher.Match;
 

@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
+import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.TestProducts;
 import eu.sovereignstack.catalog.CatalogTokens;
 
@@ -97,7 +98,7 @@ class ImportResourceTest {
     void batchesAreBounded() {
         asEditor().body(Map.of("products", List.of())).when().post(IMPORT)
                 .then().statusCode(400).body("errors.field", hasItems("products"));
-        List<Map<String, Object>> tooMany = new ArrayList<>(Collections.nCopies(ApiLimits.IMPORT_PRODUCTS + 1,
+        List<Map<String, Object>> tooMany = new ArrayList<>(Collections.nCopies(CatalogLimits.IMPORT_PRODUCTS + 1,
                 TestProducts.valid("x")));
         asEditor().body(Map.of("products", tooMany)).when().post(IMPORT)
                 .then().statusCode(400).body("errors.field", hasItems("products"));
@@ -107,7 +108,7 @@ class ImportResourceTest {
     void theExportedProductsImportBackUnchanged() {
         List<Map<String, Object>> exported = asViewer().when().get("/api/v1/export")
                 .then().statusCode(200).extract().path("products");
-        List<Map<String, Object>> firstBatch = exported.subList(0, Math.min(ApiLimits.IMPORT_PRODUCTS, exported.size()));
+        List<Map<String, Object>> firstBatch = exported.subList(0, Math.min(CatalogLimits.IMPORT_PRODUCTS, exported.size()));
         List<String> unchanged = asEditor().body(Map.of("products", firstBatch)).when().post(IMPORT)
                 .then().statusCode(200)
                 .body("created", equalTo(List.of()))

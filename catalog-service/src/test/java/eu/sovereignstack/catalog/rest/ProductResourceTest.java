@@ -31,6 +31,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
+import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.TestProducts;
 import eu.sovereignstack.catalog.CatalogTokens;
 
@@ -165,7 +166,7 @@ class ProductResourceTest {
 
     @Test
     void tooLongFreeTextIsRejected() {
-        asViewer().queryParam("q", "x".repeat(ApiLimits.QUERY_TEXT + 1)).when().get(PRODUCTS)
+        asViewer().queryParam("q", "x".repeat(CatalogLimits.QUERY_TEXT + 1)).when().get(PRODUCTS)
                 .then().statusCode(400).body("errors.field", hasItem("q"));
     }
 
@@ -239,7 +240,7 @@ class ProductResourceTest {
     void everyInvalidFieldIsListed() {
         Map<String, Object> product = TestProducts.valid("Not A Slug");
         product.put("name", "");
-        product.put("description", "x".repeat(ApiLimits.DESCRIPTION + 1));
+        product.put("description", "x".repeat(CatalogLimits.DESCRIPTION + 1));
         product.put("steward", Map.of("name", "Someone", "country", "deu"));
         product.put("deploymentModels", List.of());
         product.put("dataLocations", List.of("FR", "europe"));
@@ -302,6 +303,20 @@ class ProductResourceTest {
         asEditor().body(TestProducts.with(TestProducts.valid(TestProducts.uniqueSlug("unknown")), "owner", "me"))
                 .when().post(PRODUCTS)
                 .then().statusCode(400).body("errors[0].field", equalTo("owner"))
+                .body("errors[0].message", equalTo("unknown field"));
+    }
+
+    @Test
+    void unknownFieldsInsideStewardAndHealthAreRejected() {
+        asEditor().body(TestProducts.with(TestProducts.valid(TestProducts.uniqueSlug("steward")), "steward",
+                        Map.of("name", "Test Foundation e.V.", "country", "DE", "owner", "me")))
+                .when().post(PRODUCTS)
+                .then().statusCode(400).body("errors[0].field", equalTo("steward.owner"))
+                .body("errors[0].message", equalTo("unknown field"));
+        asEditor().body(TestProducts.with(TestProducts.valid(TestProducts.uniqueSlug("health")), "health",
+                        Map.of("latestReleaseVersion", "1.2.3", "stars", 5)))
+                .when().post(PRODUCTS)
+                .then().statusCode(400).body("errors[0].field", equalTo("health.stars"))
                 .body("errors[0].message", equalTo("unknown field"));
     }
 
@@ -431,8 +446,8 @@ class ProductResourceTest {
 
     @Test
     void pageSizeIsCappedAndDocumented() {
-        asViewer().queryParam("size", ApiLimits.PAGE_SIZE_MAX).when().get(PRODUCTS)
-                .then().statusCode(200).body("items.size()", lessThanOrEqualTo(ApiLimits.PAGE_SIZE_MAX));
+        asViewer().queryParam("size", CatalogLimits.PAGE_SIZE_MAX).when().get(PRODUCTS)
+                .then().statusCode(200).body("items.size()", lessThanOrEqualTo(CatalogLimits.PAGE_SIZE_MAX));
     }
 
     // ---- package URLs and aliases ----------------------------------------------------------
@@ -484,12 +499,12 @@ class ProductResourceTest {
     @Test
     void purlsAndAliasesAreBounded() {
         Map<String, Object> product = TestProducts.valid(TestProducts.uniqueSlug("bounds"));
-        product.put("purls", List.of("pkg:npm/" + "a".repeat(ApiLimits.PURL)));
-        product.put("aliases", List.of("a".repeat(ApiLimits.ALIAS + 1), "two\nlines", ""));
+        product.put("purls", List.of("pkg:npm/" + "a".repeat(CatalogLimits.PURL)));
+        product.put("aliases", List.of("a".repeat(CatalogLimits.ALIAS + 1), "two\nlines", ""));
         asEditor().body(product).when().post(PRODUCTS)
                 .then().statusCode(400)
                 .body("errors.field", equalTo(List.of("aliases[0]", "aliases[1]", "aliases[2]", "purls[0]")));
-        List<String> many = java.util.stream.IntStream.rangeClosed(0, ApiLimits.PURLS)
+        List<String> many = java.util.stream.IntStream.rangeClosed(0, CatalogLimits.PURLS)
                 .mapToObj(i -> "pkg:npm/p" + i).toList();
         asEditor().body(TestProducts.with(TestProducts.valid(TestProducts.uniqueSlug("many")), "purls", many))
                 .when().post(PRODUCTS)

@@ -26,6 +26,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
+import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.TestProducts;
 import eu.sovereignstack.catalog.CatalogTokens;
 
@@ -142,16 +143,16 @@ class ResolveResourceTest {
     @Test
     void aBatchOfTheMaximumSizeResolvesInOneCall() {
         List<String> names = List.of("Slack", "Zoom", "Okta", "Kubernetes", "Google Workspace", "Unknown Thing");
-        List<Map<String, Object>> items = IntStream.range(0, ApiLimits.RESOLVE_ITEMS)
+        List<Map<String, Object>> items = IntStream.range(0, CatalogLimits.RESOLVE_ITEMS)
                 .mapToObj(i -> item("item-" + i, "name", names.get(i % names.size())))
                 .toList();
         List<String> matched = resolve(items).statusCode(200)
-                .body("matches", hasSize(ApiLimits.RESOLVE_ITEMS))
+                .body("matches", hasSize(CatalogLimits.RESOLVE_ITEMS))
                 .body("matches[999].ref", equalTo("item-999"))
                 .extract().path("matches.product");
         assertEquals(List.of("slack", "zoom", "okta", "kubernetes", "google-workspace"),
                 matched.subList(0, 5));
-        assertTrue(matched.stream().filter(java.util.Objects::isNull).count() >= ApiLimits.RESOLVE_ITEMS / names.size());
+        assertTrue(matched.stream().filter(java.util.Objects::isNull).count() >= CatalogLimits.RESOLVE_ITEMS / names.size());
     }
 
     @Test
@@ -166,9 +167,9 @@ class ResolveResourceTest {
 
     @Test
     void itemFieldsAreBounded() {
-        Map<String, Object> tooLong = item("x".repeat(ApiLimits.RESOLVE_REF + 1), "name", "n".repeat(ApiLimits.RESOLVE_NAME + 1));
-        tooLong.put("purl", "pkg:npm/" + "p".repeat(ApiLimits.RESOLVE_PURL));
-        tooLong.put("slug", "s".repeat(ApiLimits.SLUG + 1));
+        Map<String, Object> tooLong = item("x".repeat(CatalogLimits.RESOLVE_REF + 1), "name", "n".repeat(CatalogLimits.RESOLVE_NAME + 1));
+        tooLong.put("purl", "pkg:npm/" + "p".repeat(CatalogLimits.RESOLVE_PURL));
+        tooLong.put("slug", "s".repeat(CatalogLimits.SLUG + 1));
         resolve(List.of(tooLong, item(" ", "slug", "keycloak")))
                 .statusCode(400)
                 .body("errors.field", equalTo(List.of("items[0].name", "items[0].purl", "items[0].ref", "items[0].slug",
@@ -177,7 +178,7 @@ class ResolveResourceTest {
 
     @Test
     void batchesAreBounded() {
-        List<Map<String, Object>> tooMany = IntStream.rangeClosed(0, ApiLimits.RESOLVE_ITEMS)
+        List<Map<String, Object>> tooMany = IntStream.rangeClosed(0, CatalogLimits.RESOLVE_ITEMS)
                 .mapToObj(i -> item("r" + i, "slug", "keycloak"))
                 .toList();
         resolve(tooMany).statusCode(400).contentType("application/problem+json").body("errors.field", equalTo(List.of("items")));

@@ -1,4 +1,4 @@
-package eu.sovereignstack.catalog.domain;
+package eu.sovereignstack.catalog.contract;
 
 /** How much of what a product does its alternative covers. */
 public enum AlternativeFit {

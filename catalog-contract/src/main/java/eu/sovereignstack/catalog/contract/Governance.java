@@ -1,4 +1,4 @@
-package eu.sovereignstack.catalog.domain;
+package eu.sovereignstack.catalog.contract;
 
 /** Who steers a product's development, from most to least independent of a single company. */
 public enum Governance {

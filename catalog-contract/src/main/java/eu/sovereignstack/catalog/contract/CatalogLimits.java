@@ -1,4 +1,4 @@
-package eu.sovereignstack.catalog.rest;
+package eu.sovereignstack.catalog.contract;
 
 import eu.sovereignstack.common.api.PageView;
 
@@ -7,9 +7,10 @@ import eu.sovereignstack.common.api.PageView;
  * document and the README all quote these. What the API returns is bounded by them too: it
  * echoes what was written under these limits, and the columns of the database have the same
  * sizes. Categories, providers and offerings are written by migrations only, which keep to the
- * limits of the product input.
+ * limits of the product input. Services that read the catalog quote them from here too, so
+ * that their documents state the same bounds as the catalog's.
  */
-public final class ApiLimits {
+public final class CatalogLimits {
 
     public static final int SLUG = 80;
     public static final String SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -77,6 +78,6 @@ public final class ApiLimits {
     /** Free text may hold line breaks and tabs, but no other control characters. */
     public static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
 
-    private ApiLimits() {
+    private CatalogLimits() {
     }
 }

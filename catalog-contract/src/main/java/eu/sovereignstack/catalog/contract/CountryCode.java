@@ -1,4 +1,4 @@
-package eu.sovereignstack.catalog.rest;
+package eu.sovereignstack.catalog.contract;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * codes are plain strings: this class is never instantiated.
  */
 @Schema(name = "CountryCode", type = SchemaType.STRING, description = "ISO 3166-1 alpha-2 country code",
-        pattern = ApiLimits.COUNTRY_PATTERN, maxLength = ApiLimits.COUNTRY, examples = "DE")
-final class CountryCode {
+        pattern = CatalogLimits.COUNTRY_PATTERN, maxLength = CatalogLimits.COUNTRY, examples = "DE")
+public final class CountryCode {
 
     private CountryCode() {
     }

@@ -1,11 +1,11 @@
-package eu.sovereignstack.catalog.rest;
+package eu.sovereignstack.catalog.contract;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.RESOLVE_ITEMS;
-import static eu.sovereignstack.catalog.rest.ApiLimits.RESOLVE_NAME;
-import static eu.sovereignstack.catalog.rest.ApiLimits.RESOLVE_PURL;
-import static eu.sovereignstack.catalog.rest.ApiLimits.RESOLVE_REF;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SINGLE_LINE;
-import static eu.sovereignstack.catalog.rest.ApiLimits.SLUG;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.RESOLVE_ITEMS;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.RESOLVE_NAME;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.RESOLVE_PURL;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.RESOLVE_REF;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SINGLE_LINE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package eu.sovereignstack.catalog.domain;
+package eu.sovereignstack.catalog.contract;
 
 /** How a product can be used. */
 public enum DeploymentModel {

@@ -1,4 +1,4 @@
-package eu.sovereignstack.catalog.domain;
+package eu.sovereignstack.catalog.contract;
 
 /** How an inventory item was recognised as a catalog product, in the order they are tried. */
 public enum MatchedBy {

@@ -1,6 +1,6 @@
-package eu.sovereignstack.catalog.rest;
+package eu.sovereignstack.catalog.contract;
 
-import static eu.sovereignstack.catalog.rest.ApiLimits.*;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,19 +9,19 @@ import java.util.List;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import eu.sovereignstack.catalog.domain.DeploymentModel;
-import eu.sovereignstack.catalog.domain.Governance;
-import eu.sovereignstack.catalog.domain.ProductKind;
 import eu.sovereignstack.common.licence.LicenceFamily;
 
 /**
  * A product as the API shows it, with the facts derived from what was written. Its facts are
- * bounded as {@link ProductInput} bounds them when they are written.
+ * bounded as the catalog's product input bounds them when they are written. Readers ignore
+ * members they do not know, so the catalog can add facts without breaking them.
  */
 @Schema(name = "Product")
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ProductView(
         @Schema(maxLength = SLUG, pattern = SLUG_PATTERN)
         String slug,
@@ -32,7 +32,7 @@ public record ProductView(
         String category,
         @Schema(maxLength = DESCRIPTION, pattern = MULTI_LINE)
         String description,
-        ProductInput.StewardInput steward,
+        Steward steward,
         @Schema(description = "SPDX licence expression", examples = "AGPL-3.0-or-later", maxLength = LICENCE)
         String licence,
         @Schema(description = "The licence ids in the expression (derived)", maxItems = LICENCE_IDS)
@@ -60,7 +60,7 @@ public record ProductView(
         List<@Size(max = PURL) @Pattern(regexp = SINGLE_LINE) String> purls,
         @Schema(description = "Other names inventories use for it", maxItems = ALIASES)
         List<@Size(max = ALIAS) @Pattern(regexp = SINGLE_LINE) String> aliases,
-        ProductInput.HealthInput health,
+        Health health,
         @Schema(implementation = String.class, format = "date", maxLength = DATE)
         LocalDate factsAsOf,
         @Schema(implementation = String.class, format = "date-time", maxLength = DATE_TIME)
@@ -69,4 +69,15 @@ public record ProductView(
         Instant updatedAt,
         @Schema(description = "Optimistic-locking version, also sent as the ETag", minimum = "0", maximum = INT_MAX)
         int version) {
+
+    /** A reader may leave out a list; it reads as empty, never null. */
+    public ProductView {
+        licenceIds = licenceIds == null ? List.of() : licenceIds;
+        deploymentModels = deploymentModels == null ? List.of() : deploymentModels;
+        standards = standards == null ? List.of() : standards;
+        certifications = certifications == null ? List.of() : certifications;
+        dataLocations = dataLocations == null ? List.of() : dataLocations;
+        purls = purls == null ? List.of() : purls;
+        aliases = aliases == null ? List.of() : aliases;
+    }
 }

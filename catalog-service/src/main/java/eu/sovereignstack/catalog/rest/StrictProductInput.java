@@ -1,0 +1,31 @@
+package eu.sovereignstack.catalog.rest;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+
+import eu.sovereignstack.catalog.contract.Health;
+import eu.sovereignstack.catalog.contract.Steward;
+
+/**
+ * The contract's {@link Steward} and {@link Health} ignore unknown members so that services
+ * reading the catalog's answers tolerate new facts. Written by a client as part of a product
+ * they are input, and the catalog rejects an unknown member there like anywhere else in a body.
+ * A mix-in's annotations take the place of the class's own.
+ */
+@Singleton
+public class StrictProductInput implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.addMixIn(Steward.class, RejectUnknown.class);
+        mapper.addMixIn(Health.class, RejectUnknown.class);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    private abstract static class RejectUnknown {
+    }
+}
