@@ -10,6 +10,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 
+import eu.sovereignstack.catalog.contract.ResolveRequest;
+import eu.sovereignstack.catalog.contract.ResolveResult;
+
 /**
  * The catalog-service, called with the caller's own bearer token (zero trust: the catalog
  * checks it again). Fault tolerance lives in {@link CatalogResolver}.

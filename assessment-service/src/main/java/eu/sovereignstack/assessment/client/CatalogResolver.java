@@ -1,5 +1,7 @@
 package eu.sovereignstack.assessment.client;
 
+import eu.sovereignstack.catalog.contract.MatchedBy;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +21,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.faulttolerance.api.FibonacciBackoff;
 
+import eu.sovereignstack.catalog.contract.ResolveRequest;
+import eu.sovereignstack.catalog.contract.ResolveResult;
+import eu.sovereignstack.catalog.contract.ResolvedProduct;
 import eu.sovereignstack.common.problem.Failures;
 
 /**
@@ -61,7 +66,7 @@ public class CatalogResolver {
         List<ResolveResult.Match> matches = entries.stream().map(entry -> {
             ResolveResult.Match match = byKey.get(keyOfRef.get(entry.ref()));
             return match == null
-                    ? new ResolveResult.Match(entry.ref(), null, "NONE")
+                    ? new ResolveResult.Match(entry.ref(), null, MatchedBy.NONE)
                     : new ResolveResult.Match(entry.ref(), match.product(), match.matchedBy());
         }).toList();
         return new ResolveResult(matches, products);

@@ -9,6 +9,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import eu.sovereignstack.catalog.contract.CountryCode;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
+
 /**
  * How and where an item runs. {@code provider} and {@code providerCountry} name who operates it
  * (for SAAS the vendor is assumed when absent); {@code dataLocations} where its data is stored

@@ -1,5 +1,7 @@
 package eu.sovereignstack.assessment.engine;
 
+import eu.sovereignstack.catalog.contract.Health;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,16 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import eu.sovereignstack.assessment.client.CatalogProduct;
-import eu.sovereignstack.assessment.client.ResolvedProduct;
 import eu.sovereignstack.assessment.domain.Deployment;
-import eu.sovereignstack.assessment.domain.DeploymentModel;
 import eu.sovereignstack.assessment.engine.FactsAssembler.Candidate;
 import eu.sovereignstack.assessment.engine.model.AlternativeOption;
 import eu.sovereignstack.assessment.engine.model.ItemScore;
 import eu.sovereignstack.assessment.engine.rules.FitWeight;
 import eu.sovereignstack.assessment.engine.rules.RankingWeight;
 import eu.sovereignstack.assessment.engine.rules.ReleaseAge;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.ProductView;
+import eu.sovereignstack.catalog.contract.ResolvedProduct;
 
 /**
  * Ranks the ways out of an item, each already scored as the organisation would use it after the
@@ -43,7 +45,7 @@ final class AlternativeRanker {
     }
 
     private static AlternativeOption option(ResolvedProduct current, ItemScore now, Scored scored, LocalDate today) {
-        CatalogProduct product = scored.candidate().product().product();
+        ProductView product = scored.candidate().product().product();
         String fit = scored.candidate().fit();
         Deployment target = scored.candidate().target();
         ItemScore after = scored.score();
@@ -93,8 +95,8 @@ final class AlternativeRanker {
     }
 
     /** The mean of the release age's and the Scorecard's health, of those known ({@link ReleaseAge}). */
-    static double health(CatalogProduct product, LocalDate today) {
-        CatalogProduct.Health health = product.health();
+    static double health(ProductView product, LocalDate today) {
+        Health health = product.health();
         if (health == null || (health.latestReleaseDate() == null && health.scorecardScore() == null)) {
             return ReleaseAge.UNKNOWN_HEALTH;
         }

@@ -1,5 +1,7 @@
 package eu.sovereignstack.assessment.engine;
 
+import eu.sovereignstack.catalog.contract.MatchedBy;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import eu.sovereignstack.assessment.client.ResolveResult;
-import eu.sovereignstack.assessment.client.ResolvedProduct;
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.InventoryItem;
 import eu.sovereignstack.assessment.engine.AlternativeRanker.Scored;
@@ -28,6 +28,8 @@ import eu.sovereignstack.assessment.engine.model.MigrationWave;
 import eu.sovereignstack.assessment.engine.model.Policy;
 import eu.sovereignstack.assessment.engine.model.ScoringProfile;
 import eu.sovereignstack.assessment.engine.rules.PlanCase;
+import eu.sovereignstack.catalog.contract.ResolveResult;
+import eu.sovereignstack.catalog.contract.ResolvedProduct;
 import eu.sovereignstack.common.licence.SpdxLicences;
 
 /**
@@ -82,7 +84,7 @@ public final class AssessmentEngine {
                     dependents.getOrDefault(item.id(), 0)));
 
             items.add(new ItemResult(item.id(), item.name(), product.map(p -> p.product().slug()).orElse(null),
-                    product.isPresent() ? match.matchedBy() : "NONE", item.deployment(), item.criticality(),
+                    product.isPresent() ? match.matchedBy().name() : MatchedBy.NONE.name(), item.deployment(), item.criticality(),
                     item.dataClassification(), item.usage(),
                     product.map(p -> p.product().licence()).orElse(item.licence()), item.dependsOn(), score, plan));
         }

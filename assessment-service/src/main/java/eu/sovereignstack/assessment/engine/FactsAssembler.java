@@ -1,5 +1,11 @@
 package eu.sovereignstack.assessment.engine;
 
+import eu.sovereignstack.catalog.contract.Health;
+
+import eu.sovereignstack.catalog.contract.ResolvedOffering;
+
+import eu.sovereignstack.catalog.contract.ProductKind;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,12 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import eu.sovereignstack.assessment.client.CatalogProduct;
-import eu.sovereignstack.assessment.client.ResolvedProduct;
 import eu.sovereignstack.assessment.domain.Deployment;
-import eu.sovereignstack.assessment.domain.DeploymentModel;
 import eu.sovereignstack.assessment.domain.InventoryItem;
 import eu.sovereignstack.assessment.engine.model.ItemFacts;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.ProductView;
+import eu.sovereignstack.catalog.contract.ResolvedProduct;
 import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 import eu.sovereignstack.common.licence.InvalidLicenceException;
 import eu.sovereignstack.common.licence.LicenceExpression;
@@ -49,7 +55,7 @@ final class FactsAssembler {
         List<Candidate> candidates = new ArrayList<>();
         sameProductElsewhere(item, current).ifPresent(candidates::add);
         Map<String, String> fits = new LinkedHashMap<>();
-        current.alternatives().forEach(a -> fits.putIfAbsent(a.product(), a.fit()));
+        current.alternatives().forEach(a -> fits.putIfAbsent(a.product(), a.fit().name()));
         current.sameCategory().forEach(slug -> fits.putIfAbsent(slug, "SAME_CATEGORY"));
         fits.remove(current.product().slug());
         fits.forEach((slug, fit) -> {
@@ -72,7 +78,7 @@ final class FactsAssembler {
 
     /** An open product operated by others can often stay: run it with an EU provider, or in house. */
     private Optional<Candidate> sameProductElsewhere(InventoryItem item, ResolvedProduct current) {
-        if (!current.product().openSource() || current.product().isService()
+        if (!current.product().openSource() || current.product().kind() == ProductKind.SERVICE
                 || item.deployment().model() == DeploymentModel.SELF_HOSTED) {
             return Optional.empty();
         }
@@ -86,8 +92,8 @@ final class FactsAssembler {
      * does); a service is used as SaaS from its vendor.
      */
     private static Deployment targetDeployment(InventoryItem item, ResolvedProduct candidate) {
-        CatalogProduct product = candidate.product();
-        if (product.isService()) {
+        ProductView product = candidate.product();
+        if (product.kind() == ProductKind.SERVICE) {
             return new Deployment(DeploymentModel.SAAS, null, null, List.of());
         }
         if (item.deployment().model() == DeploymentModel.SELF_HOSTED) {
@@ -96,22 +102,22 @@ final class FactsAssembler {
         return bestEuOffering(candidate).map(FactsAssembler::managedBy).orElse(Deployment.selfHosted());
     }
 
-    private static Deployment managedBy(ResolvedProduct.Offering offering) {
+    private static Deployment managedBy(ResolvedOffering offering) {
         return new Deployment(DeploymentModel.MANAGED, offering.providerName(), offering.providerCountry(),
                 offering.countries().stream().filter(Jurisdiction::isEuEea).toList());
     }
 
-    private static Optional<ResolvedProduct.Offering> bestEuOffering(ResolvedProduct product) {
+    private static Optional<ResolvedOffering> bestEuOffering(ResolvedProduct product) {
         return product.offerings().stream()
-                .filter(ResolvedProduct.Offering::providerEuJurisdiction)
-                .max(Comparator.comparingInt((ResolvedProduct.Offering o) -> o.providerCertifications().size())
-                        .thenComparing(ResolvedProduct.Offering::provider, Comparator.reverseOrder()));
+                .filter(ResolvedOffering::providerEuJurisdiction)
+                .max(Comparator.comparingInt((ResolvedOffering o) -> o.providerCertifications().size())
+                        .thenComparing(ResolvedOffering::provider, Comparator.reverseOrder()));
     }
 
     private ItemFacts facts(InventoryItem item, Deployment deployment, ResolvedProduct resolved) {
-        CatalogProduct product = resolved.product();
+        ProductView product = resolved.product();
         String stewardCountry = product.steward() == null ? null : product.steward().country();
-        Optional<ResolvedProduct.Offering> offering = deployment.model() == DeploymentModel.MANAGED
+        Optional<ResolvedOffering> offering = deployment.model() == DeploymentModel.MANAGED
                 ? offeringOf(resolved, deployment.provider())
                 : Optional.empty();
 
@@ -120,7 +126,7 @@ final class FactsAssembler {
             case SAAS -> deployment.providerCountry() != null ? deployment.providerCountry() : stewardCountry;
             case MANAGED -> deployment.providerCountry() != null
                     ? deployment.providerCountry()
-                    : offering.map(ResolvedProduct.Offering::providerCountry).orElse(null);
+                    : offering.map(ResolvedOffering::providerCountry).orElse(null);
         };
         Boolean operatorEu = operatorCountry == null ? null : Jurisdiction.isEuEea(operatorCountry);
 
@@ -128,7 +134,7 @@ final class FactsAssembler {
                 : switch (deployment.model()) {
                     case SELF_HOSTED -> List.of();
                     case SAAS -> product.dataLocations();
-                    case MANAGED -> offering.map(ResolvedProduct.Offering::countries).orElse(List.of());
+                    case MANAGED -> offering.map(ResolvedOffering::countries).orElse(List.of());
                 };
         Boolean dataInEu = locations.isEmpty() ? null : Jurisdiction.allEuEea(locations);
 
@@ -138,11 +144,12 @@ final class FactsAssembler {
                 || !certifications.isEmpty();
 
         long euProviders = resolved.offerings().stream()
-                .filter(ResolvedProduct.Offering::providerEuJurisdiction)
-                .map(ResolvedProduct.Offering::provider)
+                .filter(ResolvedOffering::providerEuJurisdiction)
+                .map(ResolvedOffering::provider)
                 .distinct().count();
-        CatalogProduct.Health health = product.health();
-        return new ItemFacts(true, item.name(), product.licenceFamily(), product.openSource(), product.governance(),
+        Health health = product.health();
+        return new ItemFacts(true, item.name(), product.licenceFamily(), product.openSource(),
+                product.governance() == null ? null : product.governance().name(),
                 stewardCountry, stewardCountry == null ? null : Jurisdiction.isEuEea(stewardCountry),
                 deployment.model(), operatorCountry, operatorEu, dataInEu,
                 product.standards(), (int) euProviders,
@@ -172,7 +179,7 @@ final class FactsAssembler {
     }
 
     /** The offering of the provider the inventory names, matched tolerantly by name or slug. */
-    private static Optional<ResolvedProduct.Offering> offeringOf(ResolvedProduct product, String provider) {
+    private static Optional<ResolvedOffering> offeringOf(ResolvedProduct product, String provider) {
         if (provider == null || provider.isBlank()) {
             return Optional.empty();
         }

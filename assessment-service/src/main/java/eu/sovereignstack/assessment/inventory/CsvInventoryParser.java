@@ -26,12 +26,12 @@ import com.github.packageurl.PackageURL;
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
 import eu.sovereignstack.assessment.domain.Deployment;
-import eu.sovereignstack.assessment.domain.DeploymentModel;
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.InventoryItem;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Organisation;
 import eu.sovereignstack.assessment.domain.Usage;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
 
 /**
  * Reads an inventory from CSV: a header row naming the columns of {@link CsvColumn} (only

@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import eu.sovereignstack.assessment.client.ResolveResult;
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Organisation;
@@ -51,6 +50,7 @@ import eu.sovereignstack.assessment.service.AssessmentService;
 import eu.sovereignstack.assessment.service.IdempotencyKey;
 import eu.sovereignstack.assessment.service.NewAssessment;
 import eu.sovereignstack.assessment.service.StoredAssessment;
+import eu.sovereignstack.catalog.contract.ResolveResult;
 import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.api.QueryParameters;
 import eu.sovereignstack.common.problem.ProblemException;

@@ -26,8 +26,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import eu.sovereignstack.assessment.client.CatalogResolver;
-import eu.sovereignstack.assessment.client.ResolveRequest;
-import eu.sovereignstack.assessment.client.ResolveResult;
 import eu.sovereignstack.assessment.domain.Assessment;
 import eu.sovereignstack.assessment.domain.AssessmentSummaryRow;
 import eu.sovereignstack.assessment.domain.Inventory;
@@ -42,6 +40,8 @@ import eu.sovereignstack.assessment.engine.model.Policy;
 import eu.sovereignstack.assessment.engine.model.ScoringProfile;
 import eu.sovereignstack.assessment.engine.rules.DispositionRule;
 import eu.sovereignstack.assessment.repository.AssessmentRepository;
+import eu.sovereignstack.catalog.contract.ResolveRequest;
+import eu.sovereignstack.catalog.contract.ResolveResult;
 import eu.sovereignstack.common.licence.SpdxLicences;
 import eu.sovereignstack.common.problem.Problem.FieldError;
 import eu.sovereignstack.common.problem.ProblemException;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
 import eu.sovereignstack.assessment.domain.Deployment;
-import eu.sovereignstack.assessment.domain.DeploymentModel;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.assessment.domain.InventoryItem;
 import eu.sovereignstack.assessment.domain.Usage;
 import eu.sovereignstack.assessment.engine.model.AlternativeOption;

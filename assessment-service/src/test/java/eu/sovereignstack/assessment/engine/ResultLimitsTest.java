@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
-import eu.sovereignstack.assessment.domain.DeploymentModel;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.engine.model.Effort;
 import eu.sovereignstack.assessment.engine.model.Finding;

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
-import eu.sovereignstack.assessment.domain.DeploymentModel;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.assessment.engine.model.Finding;
 import eu.sovereignstack.assessment.engine.model.ItemFacts;
 import eu.sovereignstack.assessment.engine.model.ItemScore;

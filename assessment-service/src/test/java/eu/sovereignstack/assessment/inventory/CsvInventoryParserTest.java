@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
 import eu.sovereignstack.assessment.domain.Deployment;
-import eu.sovereignstack.assessment.domain.DeploymentModel;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.InventoryItem;
 import eu.sovereignstack.assessment.domain.Organisation;

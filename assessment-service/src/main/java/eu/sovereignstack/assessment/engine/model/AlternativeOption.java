@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import eu.sovereignstack.assessment.client.CatalogLimits;
 import eu.sovereignstack.assessment.domain.Deployment;
 import eu.sovereignstack.assessment.domain.Limits;
+import eu.sovereignstack.catalog.contract.CatalogLimits;
 
 /** A ranked way out for an item: a product (or the same one run elsewhere) and what it would score. */
 @Schema(name = "AlternativeOption")

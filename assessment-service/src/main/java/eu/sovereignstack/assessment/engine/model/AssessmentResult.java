@@ -14,12 +14,12 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import eu.sovereignstack.assessment.client.CatalogLimits;
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
 import eu.sovereignstack.assessment.domain.Deployment;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Usage;
+import eu.sovereignstack.catalog.contract.CatalogLimits;
 
 /**
  * Everything an assessment found and planned; stored as it was computed. Its sizes follow from

@@ -5,7 +5,7 @@ import java.util.List;
 
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
-import eu.sovereignstack.assessment.domain.DeploymentModel;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.common.licence.LicenceFamily;
 
 /**

@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import eu.sovereignstack.assessment.client.CatalogLimits;
 import eu.sovereignstack.assessment.domain.Limits;
+import eu.sovereignstack.catalog.contract.CatalogLimits;
 
 /**
  * Items that can migrate together: everything they depend on is in an earlier wave. Inside

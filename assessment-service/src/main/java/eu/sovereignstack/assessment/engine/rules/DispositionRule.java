@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import eu.sovereignstack.assessment.domain.DeploymentModel;
 import eu.sovereignstack.assessment.engine.model.Disposition;
+import eu.sovereignstack.catalog.contract.DeploymentModel;
 
 /**
  * What to do with an item, one row each, in order: the first row whose condition holds decides
