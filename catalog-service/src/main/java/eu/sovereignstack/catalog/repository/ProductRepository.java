@@ -13,6 +13,9 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 import eu.sovereignstack.catalog.domain.Product;
+import eu.sovereignstack.catalog.domain.ProductPage;
+import eu.sovereignstack.catalog.domain.ProductSearch;
+import eu.sovereignstack.catalog.domain.ProductSort;
 
 @ApplicationScoped
 public class ProductRepository implements PanacheRepository<Product> {
@@ -39,8 +42,8 @@ public class ProductRepository implements PanacheRepository<Product> {
         return slugs.isEmpty() ? List.of() : find("slug in ?1 order by slug", slugs).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    /** One page of the products matching {@code search}, and how many match in all. */
-    public SearchResult search(ProductSearch search, String orderBy, int page, int size) {
+    /** One page of the products matching {@code search} in the order asked for, and how many match in all. */
+    public ProductPage search(ProductSearch search, ProductSort sort, boolean descending, int page, int size) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         addIf(search.category(), "p.category = :category", "category", clauses, parameters);
@@ -59,10 +62,22 @@ public class ProductRepository implements PanacheRepository<Product> {
         }
         String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
         long total = countWith(where, parameters);
-        var query = getEntityManager().createQuery("select p from Product p" + where + " order by " + orderBy, Product.class);
+        var query = getEntityManager().createQuery("select p from Product p" + where + " order by " + orderBy(sort, descending),
+                Product.class);
         parameters.forEach(query::setParameter);
         List<Product> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new SearchResult(items, total);
+        return new ProductPage(items, total);
+    }
+
+    /** The HQL order-by clause for a sort; the slug breaks ties so pages are stable. */
+    private static String orderBy(ProductSort sort, boolean descending) {
+        String path = switch (sort) {
+            case NAME -> "lower(p.name)";
+            case UPDATED -> "p.updatedAt";
+            case RELEASED -> "p.latestReleaseDate";
+            case SCORECARD -> "p.scorecardScore";
+        };
+        return path + (descending ? " desc nulls last" : " asc nulls last") + ", p.slug";
     }
 
     private long countWith(String where, Map<String, Object> parameters) {
@@ -104,8 +119,5 @@ public class ProductRepository implements PanacheRepository<Product> {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    public record SearchResult(List<Product> items, long total) {
     }
 }

@@ -52,7 +52,8 @@ public class AlternativeResource {
     @APIResponse(responseCode = "400", description = "A slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such product")
     public List<AlternativeView> alternatives(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
-        return alternatives.replacing(slug).orElseThrow(() -> ProductResource.notFound(slug));
+        return alternatives.replacing(slug).map(found -> found.stream().map(CatalogMapper::alternative).toList())
+                .orElseThrow(() -> ProductResource.notFound(slug));
     }
 
     @GET
@@ -64,7 +65,8 @@ public class AlternativeResource {
     @APIResponse(responseCode = "400", description = "A slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such product")
     public List<AlternativeView> replaces(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
-        return alternatives.replacedBy(slug).orElseThrow(() -> ProductResource.notFound(slug));
+        return alternatives.replacedBy(slug).map(found -> found.stream().map(CatalogMapper::replaced).toList())
+                .orElseThrow(() -> ProductResource.notFound(slug));
     }
 
     @GET
@@ -77,7 +79,8 @@ public class AlternativeResource {
     @APIResponse(responseCode = "400", description = "A slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such product")
     public List<OfferingView> offerings(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
-        return catalog.offeringsOfProduct(slug).orElseThrow(() -> ProductResource.notFound(slug));
+        return catalog.offeringsOfProduct(slug).map(found -> found.stream().map(CatalogMapper::offering).toList())
+                .orElseThrow(() -> ProductResource.notFound(slug));
     }
 
     @POST
@@ -92,7 +95,8 @@ public class AlternativeResource {
     @APIResponse(responseCode = "409", description = "The relation exists already")
     public Response add(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
             @NotNull(message = "an alternative is required") @Valid AlternativeInput body) {
-        AlternativeView added = alternatives.add(slug, body).orElseThrow(() -> ProductResource.notFound(slug));
+        AlternativeView added = alternatives.add(slug, body.alternative(), body.fit(), body.notes())
+                .map(CatalogMapper::alternative).orElseThrow(() -> ProductResource.notFound(slug));
         return Response.created(URI.create("/api/v1/products/" + slug + "/alternatives/" + added.product().slug()))
                 .entity(added).build();
     }

@@ -9,6 +9,7 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,8 +44,11 @@ import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.catalog.contract.Governance;
 import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.catalog.contract.ProductView;
-import eu.sovereignstack.catalog.repository.ProductSearch;
-import eu.sovereignstack.catalog.repository.ProductSort;
+import eu.sovereignstack.catalog.domain.Product;
+import eu.sovereignstack.catalog.domain.ProductPage;
+import eu.sovereignstack.catalog.domain.ProductSearch;
+import eu.sovereignstack.catalog.domain.ProductSort;
+import eu.sovereignstack.catalog.service.ImportOutcome;
 import eu.sovereignstack.catalog.service.ProductService;
 import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.api.QueryParameters;
@@ -61,10 +66,14 @@ public class ProductResource {
 
     private final ProductService service;
     private final SpdxLicences licences;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    ProductResource(ProductService service, SpdxLicences licences) {
+    ProductResource(ProductService service, SpdxLicences licences, ObjectMapper json, Validator validator) {
         this.service = service;
         this.licences = licences;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GET
@@ -113,7 +122,8 @@ public class ProductResource {
                 QueryParameters.blankToNull(q));
         boolean descending = sort.startsWith("-");
         ProductSort order = ProductSort.byKey(descending ? sort.substring(1) : sort).orElseThrow();
-        return service.search(search, order.orderBy(descending), pageNumber, pageSize);
+        ProductPage found = service.search(search, order, descending, pageNumber, pageSize);
+        return PageView.of(found.items().stream().map(ProductMapper::toView).toList(), pageNumber, pageSize, found.total());
     }
 
     @GET
@@ -137,7 +147,7 @@ public class ProductResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown category or invalid SPDX licence")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(@NotNull(message = "a product is required") @Valid ProductInput body) {
-        ProductView created = service.create(body);
+        ProductView created = ProductMapper.toView(service.create(ProductMapper.toFacts(body)));
         return Response.created(URI.create("/api/v1/products/" + created.slug()))
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(created.version())))
                 .entity(created).build();
@@ -160,7 +170,7 @@ public class ProductResource {
             @Parameter(description = "ETag of the version the change is based on", example = "\"3\"")
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
             @NotNull(message = "a product is required") @Valid ProductInput body) {
-        return service.replace(slug, body, QueryParams.ifMatchVersion(ifMatch))
+        return service.replace(slug, ProductMapper.toFacts(body), QueryParams.ifMatchVersion(ifMatch))
                 .map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
     }
 
@@ -182,7 +192,9 @@ public class ProductResource {
     public Response patch(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
             @NotNull(message = "a merge patch is required") JsonNode patch) {
-        return service.patch(slug, patch, QueryParams.ifMatchVersion(ifMatch))
+        Integer ifMatchVersion = QueryParams.ifMatchVersion(ifMatch);
+        ProductMergePatch change = new ProductMergePatch(patch, json, validator);
+        return service.patch(slug, ifMatchVersion, change)
                 .map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
     }
 
@@ -214,15 +226,17 @@ public class ProductResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "At least one entry is invalid; nothing was stored")
     public ImportResult importProducts(@NotNull(message = "an import request is required") @Valid ImportRequest body) {
-        return service.importProducts(body.products());
+        ImportOutcome outcome = service.importProducts(body.products().stream().map(ProductMapper::toFacts).toList());
+        return new ImportResult(outcome.created(), outcome.updated(), outcome.unchanged());
     }
 
     private String canonicalLicenceId(String id) {
         return id == null ? null : licences.listed(id).map(l -> l.id()).orElse(id);
     }
 
-    private static Response withEtag(ProductView product) {
-        return Response.ok(product).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(product.version()))).build();
+    private static Response withEtag(Product product) {
+        ProductView view = ProductMapper.toView(product);
+        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
     }
 
     static ProblemException notFound(String slug) {

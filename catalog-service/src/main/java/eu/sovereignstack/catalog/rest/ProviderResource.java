@@ -39,7 +39,7 @@ public class ProviderResource {
     @APIResponse(responseCode = "200", description = "The providers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderView.class, maxItems = CatalogLimits.UNPAGED)))
     public List<ProviderView> providers() {
-        return catalog.providers();
+        return catalog.providers().stream().map(CatalogMapper::provider).toList();
     }
 
     @GET
@@ -51,7 +51,7 @@ public class ProviderResource {
     @APIResponse(responseCode = "400", description = "The slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such provider")
     public ProviderView provider(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
-        return catalog.provider(slug).orElseThrow(() -> ProblemException.notFound("provider", slug));
+        return catalog.provider(slug).map(CatalogMapper::provider).orElseThrow(() -> ProblemException.notFound("provider", slug));
     }
 
     @GET
@@ -63,6 +63,7 @@ public class ProviderResource {
     @APIResponse(responseCode = "400", description = "The slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such provider")
     public List<OfferingView> offerings(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
-        return catalog.offeringsOfProvider(slug).orElseThrow(() -> ProblemException.notFound("provider", slug));
+        return catalog.offeringsOfProvider(slug).map(found -> found.stream().map(CatalogMapper::offering).toList())
+                .orElseThrow(() -> ProblemException.notFound("provider", slug));
     }
 }

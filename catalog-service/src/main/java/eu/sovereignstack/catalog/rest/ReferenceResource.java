@@ -38,7 +38,7 @@ public class ReferenceResource {
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryView.class, maxItems = CatalogLimits.UNPAGED)))
     public List<CategoryView> categories() {
-        return catalog.categories();
+        return catalog.categories().stream().map(CatalogMapper::category).toList();
     }
 
     @GET
@@ -49,7 +49,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "200", description = "Licences in use", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = LicenceView.class, maxItems = CatalogLimits.UNPAGED)))
     public List<LicenceView> licences() {
-        return catalog.licencesInUse();
+        return catalog.licencesInUse().stream().map(CatalogMapper::licence).toList();
     }
 
     @GET
@@ -61,6 +61,6 @@ public class ReferenceResource {
     @APIResponse(responseCode = "200", description = "The catalog",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogExport.class)))
     public CatalogExport export() {
-        return catalog.export();
+        return CatalogMapper.export(catalog.export());
     }
 }

@@ -47,6 +47,6 @@ public class ResolveResource {
     @APIResponse(responseCode = "400", description = "Too many or no items, a duplicate ref (items[i].ref), "
             + "or an item with none of slug, purl and name (items[i])")
     public ResolveResult resolve(@NotNull(message = "a resolve request is required") @Valid ResolveRequest body) {
-        return service.resolve(body.items());
+        return ResolveMapper.result(service.resolve(ResolveMapper.items(body)));
     }
 }

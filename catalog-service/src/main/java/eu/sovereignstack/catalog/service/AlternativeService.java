@@ -6,15 +6,18 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import eu.sovereignstack.catalog.contract.AlternativeFit;
 import eu.sovereignstack.catalog.domain.Alternative;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.repository.AlternativeRepository;
 import eu.sovereignstack.catalog.repository.ProductRepository;
-import eu.sovereignstack.catalog.rest.AlternativeInput;
-import eu.sovereignstack.catalog.rest.AlternativeView;
 import eu.sovereignstack.common.problem.ProblemException;
 
-/** The "alternative to" relations between products. */
+/**
+ * The "alternative to" relations between products. A relation comes with the product on its
+ * other side fetched: the alternative's product for {@link #replacing}, the replaced one for
+ * {@link #replacedBy}.
+ */
 @ApplicationScoped
 @Transactional
 public class AlternativeService {
@@ -29,25 +32,21 @@ public class AlternativeService {
 
     /** What can replace the product, or empty when there is no such product. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<List<AlternativeView>> replacing(String slug) {
-        return products.findBySlug(slug).map(product -> alternatives.replacing(product).stream()
-                .map(a -> new AlternativeView(ProductMapper.toSummary(a.product), a.fit, a.notes))
-                .toList());
+    public Optional<List<Alternative>> replacing(String slug) {
+        return products.findBySlug(slug).map(alternatives::replacing);
     }
 
     /** What the product can replace, or empty when there is no such product. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<List<AlternativeView>> replacedBy(String slug) {
-        return products.findBySlug(slug).map(product -> alternatives.replacedBy(product).stream()
-                .map(a -> new AlternativeView(ProductMapper.toSummary(a.replaces), a.fit, a.notes))
-                .toList());
+    public Optional<List<Alternative>> replacedBy(String slug) {
+        return products.findBySlug(slug).map(alternatives::replacedBy);
     }
 
-    /** Records that {@code input.alternative()} can replace {@code slug}; empty when {@code slug} is unknown. */
-    public Optional<AlternativeView> add(String slug, AlternativeInput input) {
+    /** Records that {@code alternativeSlug} can replace {@code slug}; empty when {@code slug} is unknown. */
+    public Optional<Alternative> add(String slug, String alternativeSlug, AlternativeFit fit, String notes) {
         return products.findBySlug(slug).map(replaced -> {
-            Product alternative = products.findBySlug(input.alternative())
-                    .orElseThrow(() -> ProblemException.invalid("alternative", "no product with slug '" + input.alternative() + "'"));
+            Product alternative = products.findBySlug(alternativeSlug)
+                    .orElseThrow(() -> ProblemException.invalid("alternative", "no product with slug '" + alternativeSlug + "'"));
             if (alternative == replaced) {
                 throw ProblemException.invalid("alternative", "a product cannot be its own alternative");
             }
@@ -57,10 +56,10 @@ public class AlternativeService {
             Alternative relation = new Alternative();
             relation.product = alternative;
             relation.replaces = replaced;
-            relation.fit = input.fit();
-            relation.notes = input.notes() == null || input.notes().isBlank() ? null : input.notes().trim();
+            relation.fit = fit;
+            relation.notes = notes == null || notes.isBlank() ? null : notes.trim();
             alternatives.persistAndFlush(relation);
-            return new AlternativeView(ProductMapper.toSummary(alternative), relation.fit, relation.notes);
+            return relation;
         });
     }
 

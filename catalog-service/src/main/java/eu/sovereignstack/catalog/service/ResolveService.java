@@ -14,10 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import eu.sovereignstack.catalog.contract.MatchedBy;
-import eu.sovereignstack.catalog.contract.ResolveRequest;
-import eu.sovereignstack.catalog.contract.ResolveResult;
-import eu.sovereignstack.catalog.contract.ResolvedOffering;
-import eu.sovereignstack.catalog.contract.ResolvedProduct;
 import eu.sovereignstack.catalog.domain.Alternative;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.Product;
@@ -25,7 +21,6 @@ import eu.sovereignstack.catalog.domain.ProductMatcher;
 import eu.sovereignstack.catalog.repository.AlternativeRepository;
 import eu.sovereignstack.catalog.repository.OfferingRepository;
 import eu.sovereignstack.catalog.repository.ProductRepository;
-import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 import eu.sovereignstack.common.problem.Problem.FieldError;
 import eu.sovereignstack.common.problem.ProblemException;
 
@@ -48,7 +43,7 @@ public class ResolveService {
         this.offerings = offerings;
     }
 
-    public ResolveResult resolve(List<ResolveRequest.Item> items) {
+    public Resolution resolve(List<Resolution.Item> items) {
         check(items);
         List<Product> catalog = products.list("order by slug");
         Map<String, Product> bySlug = catalog.stream().collect(Collectors.toMap(p -> p.slug, Function.identity()));
@@ -56,11 +51,11 @@ public class ResolveService {
                 .map(p -> new ProductMatcher.Candidate(p.slug, p.name, p.aliases, p.purls))
                 .toList());
 
-        List<ResolveResult.Match> matches = new ArrayList<>(items.size());
+        List<Resolution.Match> matches = new ArrayList<>(items.size());
         Set<Product> matched = new LinkedHashSet<>();
-        for (ResolveRequest.Item item : items) {
+        for (Resolution.Item item : items) {
             ProductMatcher.Match match = matcher.match(item.slug(), item.purl(), item.name());
-            matches.add(new ResolveResult.Match(item.ref(), match.slug(), match.matchedBy()));
+            matches.add(new Resolution.Match(item.ref(), match.slug(), match.matchedBy()));
             if (match.matchedBy() != MatchedBy.NONE) {
                 matched.add(bySlug.get(match.slug()));
             }
@@ -80,28 +75,25 @@ public class ResolveService {
             involved.addAll(peers);
             peersOf.put(product, peers.stream().map(p -> p.slug).toList());
         }
-        Map<Product, List<ResolvedOffering>> offeringsOf = offerings.byProducts(ids(involved)).stream()
-                .collect(Collectors.groupingBy(o -> bySlug.get(o.product.slug),
-                        Collectors.mapping(ResolveService::offering, Collectors.toList())));
+        Map<Product, List<Offering>> offeringsOf = offerings.byProducts(ids(involved)).stream()
+                .collect(Collectors.groupingBy(o -> bySlug.get(o.product.slug)));
 
-        Map<String, ResolvedProduct> resolved = new LinkedHashMap<>();
+        Map<String, Resolution.Involved> resolved = new LinkedHashMap<>();
         for (Product product : involved) {
-            resolved.put(product.slug, new ResolvedProduct(ProductMapper.toView(product),
-                    alternativesOf.getOrDefault(product, List.of()).stream()
-                            .map(a -> new ResolvedProduct.Alternative(a.product.slug, a.fit, a.notes))
-                            .toList(),
+            resolved.put(product.slug, new Resolution.Involved(product,
+                    alternativesOf.getOrDefault(product, List.of()),
                     offeringsOf.getOrDefault(product, List.of()),
                     peersOf.getOrDefault(product, List.of())));
         }
-        return new ResolveResult(matches, resolved);
+        return new Resolution(matches, resolved);
     }
 
     /** Refs are unique, and every item names its product somehow; all offending items are reported at once. */
-    private static void check(List<ResolveRequest.Item> items) {
+    private static void check(List<Resolution.Item> items) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> firstIndex = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            ResolveRequest.Item item = items.get(i);
+            Resolution.Item item = items.get(i);
             Integer earlier = firstIndex.putIfAbsent(item.ref(), i);
             if (earlier != null) {
                 errors.add(new FieldError("items[" + i + "].ref", "duplicates items[" + earlier + "].ref"));
@@ -121,11 +113,5 @@ public class ResolveService {
 
     private static List<Long> ids(Set<Product> products) {
         return products.stream().map(p -> p.id).toList();
-    }
-
-    private static ResolvedOffering offering(Offering o) {
-        return new ResolvedOffering(o.provider.slug, o.provider.name, o.provider.country,
-                Jurisdiction.isEuEea(o.provider.country), List.copyOf(o.provider.certifications), o.name,
-                List.copyOf(o.countries));
     }
 }

@@ -1,4 +1,4 @@
-package eu.sovereignstack.catalog.service;
+package eu.sovereignstack.catalog.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,7 +27,7 @@ class MergePatchTest {
             "{}                            | {\"a\":{\"bb\":{\"ccc\":null}}} | {\"a\":{\"bb\":{}}}"})
     void appliesTheRfcExamples(String target, String patch, String expected) throws Exception {
         ObjectNode document = (ObjectNode) JSON.readTree(target);
-        ProductService.mergePatch(document, JSON.readTree(patch));
+        ProductMergePatch.mergePatch(document, JSON.readTree(patch));
         assertEquals(JSON.readTree(expected), document);
     }
 }

@@ -1,4 +1,4 @@
-package eu.sovereignstack.catalog.repository;
+package eu.sovereignstack.catalog.domain;
 
 import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.catalog.contract.Governance;

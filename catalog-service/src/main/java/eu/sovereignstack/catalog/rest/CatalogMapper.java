@@ -1,0 +1,65 @@
+package eu.sovereignstack.catalog.rest;
+
+import java.util.List;
+
+import eu.sovereignstack.catalog.domain.Alternative;
+import eu.sovereignstack.catalog.domain.Category;
+import eu.sovereignstack.catalog.domain.Offering;
+import eu.sovereignstack.catalog.domain.Provider;
+import eu.sovereignstack.catalog.service.CatalogSnapshot;
+import eu.sovereignstack.catalog.service.CategoryCount;
+import eu.sovereignstack.catalog.service.LicenceUse;
+import eu.sovereignstack.catalog.service.ProviderCount;
+import eu.sovereignstack.common.jurisdiction.Jurisdiction;
+
+/**
+ * Between the catalog around the products (categories, licences, alternatives, providers,
+ * offerings, the export) and the API records. Every association it reads was fetched by the
+ * service's query.
+ */
+final class CatalogMapper {
+
+    private CatalogMapper() {
+    }
+
+    static CategoryView category(CategoryCount counted) {
+        Category c = counted.category();
+        return new CategoryView(c.code, c.name, c.description, counted.productCount());
+    }
+
+    static LicenceView licence(LicenceUse l) {
+        return new LicenceView(l.id(), l.name(), l.osiApproved(), l.fsfLibre(), l.spdxListed(), l.family(), l.productCount());
+    }
+
+    /** The alternative of a relation, seen from the product it replaces. */
+    static AlternativeView alternative(Alternative a) {
+        return new AlternativeView(ProductMapper.toSummary(a.product), a.fit, a.notes);
+    }
+
+    /** The replaced product of a relation, seen from its alternative. */
+    static AlternativeView replaced(Alternative a) {
+        return new AlternativeView(ProductMapper.toSummary(a.replaces), a.fit, a.notes);
+    }
+
+    static ProviderView provider(ProviderCount counted) {
+        Provider p = counted.provider();
+        return new ProviderView(p.slug, p.name, p.country, p.type, Jurisdiction.isEuEea(p.country), p.website,
+                List.copyOf(p.certifications), p.factsAsOf, counted.offeringCount());
+    }
+
+    static OfferingView offering(Offering o) {
+        return new OfferingView(o.name, o.provider.slug, o.provider.name, o.provider.country,
+                ProductMapper.toSummary(o.product), List.copyOf(o.countries), o.url, o.factsAsOf);
+    }
+
+    static CatalogExport export(CatalogSnapshot catalog) {
+        return new CatalogExport(catalog.takenAt(), catalog.spdxLicenceListVersion(),
+                catalog.categories().stream().map(CatalogMapper::category).toList(),
+                catalog.products().stream().map(ProductMapper::toInput).toList(),
+                catalog.alternatives().stream()
+                        .map(a -> new CatalogExport.Relation(a.product.slug, a.replaces.slug, a.fit, a.notes))
+                        .toList(),
+                catalog.providers().stream().map(CatalogMapper::provider).toList(),
+                catalog.offerings().stream().map(CatalogMapper::offering).toList());
+    }
+}
