@@ -89,7 +89,7 @@ public class CatalogResolver {
         }
     }
 
-    /** Turns what the fault tolerance layer gives up with into one exception the REST layer maps. */
+    /** Turns what the fault tolerance layer gives up with into one exception that says why. */
     public static CatalogUnavailableException unavailable(RuntimeException e) {
         if (e instanceof CircuitBreakerOpenException) {
             return new CatalogUnavailableException("The catalog-service is failing; calls are paused for a few seconds.", false, e);

@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import eu.sovereignstack.assessment.client.CatalogResolver;
+import eu.sovereignstack.assessment.client.CatalogUnavailableException;
 import eu.sovereignstack.assessment.domain.Assessment;
 import eu.sovereignstack.assessment.domain.AssessmentSummaryRow;
 import eu.sovereignstack.assessment.domain.Inventory;
@@ -255,8 +256,13 @@ public class AssessmentService {
                 .toList();
         try {
             return catalog.resolve(entries);
+        } catch (CatalogResolver.CatalogRefusedException e) {
+            throw new ProblemException(ProblemType.BAD_GATEWAY, "The catalog-service refused the request (status " + e.status()
+                    + "); nothing was stored.");
         } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException | WebApplicationException e) {
-            throw CatalogResolver.unavailable(e);
+            CatalogUnavailableException unavailable = CatalogResolver.unavailable(e);
+            throw new ProblemException(unavailable.timeout() ? ProblemType.TIMEOUT : ProblemType.UNAVAILABLE,
+                    unavailable.getMessage() + " Nothing was stored; try again shortly.", List.of(), Map.of("Retry-After", "10"));
         }
     }
 

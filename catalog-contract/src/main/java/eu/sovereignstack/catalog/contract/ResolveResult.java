@@ -25,9 +25,10 @@ public record ResolveResult(
         @Schema(description = "By slug: every matched product, and every product named in their alternatives and sameCategory")
         Map<String, ResolvedProduct> products) {
 
-    /** A reader may leave out a list; it reads as empty, never null. */
+    /** A reader may leave out the list or the map; each reads as empty, never null. */
     public ResolveResult {
         matches = matches == null ? List.of() : matches;
+        products = products == null ? Map.of() : products;
     }
 
     @Schema(name = "ResolveMatch", description = "The product an item was recognised as; product is null when matchedBy is NONE.")
