@@ -1,6 +1,8 @@
 package eu.sovereignstack.assessment.engine.model;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,7 +21,9 @@ public record Policy(
         Map<@NotNull SovereigntyObjective, @NotNull @Min(0) @Max(SealLevel.MAX) Integer> minimumSeal) {
 
     public Policy {
-        minimumSeal = minimumSeal == null ? Map.of() : Map.copyOf(minimumSeal);
+        // In objective order, so the policy reads (and hashes, for Idempotency-Key) the same in every process;
+        // Map.copyOf first, to refuse null keys and values as before.
+        minimumSeal = minimumSeal == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(minimumSeal)));
     }
 
     public static Policy none() {
