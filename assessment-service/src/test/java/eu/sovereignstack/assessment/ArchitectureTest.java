@@ -4,6 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,7 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The shape of the service, read from its compiled classes: layers point one way (rest, then
  * use cases, then what they use, then the engine, then the domain), packages form no cycle, and
- * the engine is a pure computation that knows no framework.
+ * the engine is a pure computation that knows no framework and reads no clock.
  */
 class ArchitectureTest {
 
@@ -59,6 +62,16 @@ class ArchitectureTest {
                         "org.eclipse.microprofile.config..", "org.eclipse.microprofile.rest.client..",
                         "org.eclipse.microprofile.faulttolerance..")
                 .because("the engine takes facts and returns a result: no CDI, HTTP or database")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theEngineReadsNoClock() {
+        noClasses().that().resideInAPackage(ROOT + ".engine..")
+                .should().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .because("the day the facts are judged on is an input: the same inputs give the same result")
                 .check(CLASSES);
     }
 }

@@ -46,11 +46,11 @@ import eu.sovereignstack.common.licence.SpdxLicences;
  */
 public final class AssessmentEngine {
 
-    private final FactsAssembler facts;
+    private final SpdxLicences licences;
     private final LicenceCheck licenceCheck;
 
     public AssessmentEngine(SpdxLicences licences, LicenceCheck licenceCheck) {
-        this.facts = new FactsAssembler(licences);
+        this.licences = licences;
         this.licenceCheck = licenceCheck;
     }
 
@@ -61,9 +61,13 @@ public final class AssessmentEngine {
                 .toList());
     }
 
+    /**
+     * The result for an inventory, given the catalog's answer for it; {@code today} is the day the
+     * facts are judged on (how old a release is), so the same inputs always give the same result.
+     */
     public AssessmentResult assess(Inventory inventory, ScoringProfile profile, Policy policy, double threshold,
-            ResolveResult catalog) {
-        LocalDate today = LocalDate.now();
+            ResolveResult catalog, LocalDate today) {
+        FactsAssembler facts = new FactsAssembler(licences, today);
         Map<String, ResolveResult.Match> matches = new HashMap<>();
         catalog.matches().forEach(match -> matches.put(match.ref(), match));
         Map<String, Integer> dependents = dependents(inventory);

@@ -7,6 +7,7 @@ import eu.sovereignstack.catalog.contract.ResolvedOffering;
 import eu.sovereignstack.catalog.contract.ProductKind;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,9 +35,12 @@ import eu.sovereignstack.common.licence.SpdxLicences;
 final class FactsAssembler {
 
     private final SpdxLicences licences;
+    private final LocalDate today;
 
-    FactsAssembler(SpdxLicences licences) {
+    /** {@code today}: the day the facts are judged on. */
+    FactsAssembler(SpdxLicences licences, LocalDate today) {
         this.licences = licences;
+        this.today = today;
     }
 
     /**
@@ -156,7 +160,7 @@ final class FactsAssembler {
                 certificationsKnown ? List.copyOf(certifications) : null,
                 health == null ? null : health.latestReleaseDate(),
                 health == null || health.scorecardScore() == null ? null : health.scorecardScore().doubleValue(),
-                false, item.dataClassification(), item.criticality());
+                false, item.dataClassification(), item.criticality(), today);
     }
 
     /** An item the catalog does not know: only what the inventory itself says (an SBOM's licence). */
@@ -175,7 +179,7 @@ final class FactsAssembler {
                 licence == null ? null : licence.openSource(), null, null, null,
                 deployment.model(), operatorCountry, operatorCountry == null ? null : Jurisdiction.isEuEea(operatorCountry),
                 deployment.dataLocations().isEmpty() ? null : Jurisdiction.allEuEea(deployment.dataLocations()),
-                null, null, null, null, null, false, item.dataClassification(), item.criticality());
+                null, null, null, null, null, false, item.dataClassification(), item.criticality(), today);
     }
 
     /** The offering of the provider the inventory names, matched tolerantly by name or slug. */

@@ -2,6 +2,7 @@ package eu.sovereignstack.assessment.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,7 +98,7 @@ public class AssessmentService {
         long started = System.nanoTime();
         ResolveResult resolved = resolve(inventory);
         long resolvedAt = System.nanoTime();
-        AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved);
+        AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved, LocalDate.now());
         long assessedAt = System.nanoTime();
 
         Assessment assessment = new Assessment();

@@ -109,7 +109,7 @@ class ResultLimitsTest {
         LicenceFamily family = open == null ? null : open ? LicenceFamily.PERMISSIVE : LicenceFamily.PROPRIETARY;
         return new ItemFacts(known, "n".repeat(Limits.NAME), family, open, governance, "US", euSteward, deployment, "US",
                 euOperator, euData, standards, euProviders, certifications, latestRelease, scorecard, environmentKnown,
-                DataClassification.SECRET, Criticality.CRITICAL);
+                DataClassification.SECRET, Criticality.CRITICAL, LocalDate.now());
     }
 
     private static ScoringProfile profile() {

@@ -42,14 +42,14 @@ class SovereigntyScorerTest {
     static ItemFacts sovereign() {
         return new ItemFacts(true, "Good", LicenceFamily.PERMISSIVE, true, "FOUNDATION", "DE", true, DeploymentModel.SELF_HOSTED,
                 null, null, null, List.of("OIDC", "SAML"), 3, List.of(), LocalDate.now().minusMonths(1), 8.0, false,
-                DataClassification.INTERNAL, Criticality.MEDIUM);
+                DataClassification.INTERNAL, Criticality.MEDIUM, LocalDate.now());
     }
 
     /** A US proprietary SaaS storing data in the US. */
     static ItemFacts usSaas() {
         return new ItemFacts(true, "Cloud Suite", LicenceFamily.PROPRIETARY, false, "PROPRIETARY_VENDOR", "US", false,
                 DeploymentModel.SAAS, "US", false, false, List.of("SMTP"), 0, List.of("ISO 27001"), null, null, false,
-                DataClassification.CONFIDENTIAL, Criticality.CRITICAL);
+                DataClassification.CONFIDENTIAL, Criticality.CRITICAL, LocalDate.now());
     }
 
     static ItemFacts with(ItemFacts f, String field, Object value) {
@@ -70,7 +70,7 @@ class SovereigntyScorerTest {
                 field.equals("scorecard") ? (Double) value : f.scorecard(),
                 f.environmentKnown(),
                 field.equals("dataClassification") ? (DataClassification) value : f.dataClassification(),
-                f.criticality());
+                f.criticality(), f.asOf());
     }
 
     @SuppressWarnings("unchecked")
@@ -154,7 +154,7 @@ class SovereigntyScorerTest {
     void unknownFactsAreScoredPessimisticallyAndLowerConfidence() {
         ItemFacts unknown = new ItemFacts(false, "libfoo", LicenceFamily.PERMISSIVE, true, null, null, null,
                 DeploymentModel.SELF_HOSTED, null, null, null, null, null, null, null, null, false,
-                DataClassification.INTERNAL, Criticality.LOW);
+                DataClassification.INTERNAL, Criticality.LOW, LocalDate.now());
         ItemScore score = SovereigntyScorer.score(unknown, CSF);
         assertTrue(codes(score).containsAll(List.of("UNKNOWN_COMPONENT", "UNKNOWN_GOVERNANCE", "UNKNOWN_STEWARD",
                 "UNKNOWN_STANDARDS")), codes(score).toString());
@@ -177,5 +177,22 @@ class SovereigntyScorerTest {
                 "operatorEu", true), "dataInEu", false);
         assertTrue(SovereigntyScorer.score(euSaasDataAbroad, dataFirst).score() < SovereigntyScorer.score(euSaasDataAbroad, CSF).score());
         assertThrows(IllegalArgumentException.class, () -> new ScoringProfile("bad", "", "", "1", weights(10, 10, 10, 10, 10, 10, 10, 10), false));
+    }
+
+    @Test
+    void whetherAProjectIsStaleDependsOnTheDayTheFactsAreJudgedOn() {
+        ItemFacts f = sovereign();
+        LocalDate released = LocalDate.of(2024, 3, 1);
+        ItemFacts aYearLater = new ItemFacts(f.known(), f.name(), f.licenceFamily(), f.openSource(), f.governance(), f.stewardCountry(),
+                f.stewardEu(), f.deployment(), f.operatorCountry(), f.operatorEu(), f.dataInEu(), f.standards(), f.euProviders(),
+                f.certifications(), released, f.scorecard(), f.environmentKnown(), f.dataClassification(), f.criticality(),
+                released.plusMonths(12));
+        ItemFacts twoYearsLater = new ItemFacts(f.known(), f.name(), f.licenceFamily(), f.openSource(), f.governance(),
+                f.stewardCountry(), f.stewardEu(), f.deployment(), f.operatorCountry(), f.operatorEu(), f.dataInEu(), f.standards(),
+                f.euProviders(), f.certifications(), released, f.scorecard(), f.environmentKnown(), f.dataClassification(),
+                f.criticality(), released.plusMonths(24));
+
+        assertTrue(!codes(SovereigntyScorer.score(aYearLater, CSF)).contains("STALE_PROJECT"));
+        assertTrue(codes(SovereigntyScorer.score(twoYearsLater, CSF)).contains("STALE_PROJECT"));
     }
 }

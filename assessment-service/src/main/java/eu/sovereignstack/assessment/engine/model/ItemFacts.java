@@ -19,6 +19,7 @@ import eu.sovereignstack.common.licence.LicenceFamily;
  * @param euProviders      independent EU/EEA providers offering it as a managed service
  * @param certifications   of the product and, for a managed service, of its provider
  * @param environmentKnown whether energy and environmental facts are known (the catalog has none yet)
+ * @param asOf             the day the facts are judged on (how old a release is)
  */
 public record ItemFacts(
         boolean known,
@@ -39,7 +40,8 @@ public record ItemFacts(
         Double scorecard,
         boolean environmentKnown,
         DataClassification dataClassification,
-        Criticality criticality) {
+        Criticality criticality,
+        LocalDate asOf) {
 
     public boolean operatedByOthers() {
         return deployment != DeploymentModel.SELF_HOSTED;

@@ -11,7 +11,6 @@ import static eu.sovereignstack.assessment.engine.model.SovereigntyObjective.SOV
 import static eu.sovereignstack.assessment.engine.model.SovereigntyObjective.SOV_6;
 import static eu.sovereignstack.assessment.engine.model.SovereigntyObjective.SOV_7;
 
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -117,7 +116,7 @@ public enum SovereigntyRule {
             f -> f.operatedByOthers() && f.certifications().isEmpty(),
             f -> f.name() + " is operated by others without a known security certification (ISO 27001, BSI C5, SecNumCloud, EUCS)."),
     STALE_PROJECT("STALE_PROJECT", SOV_7, 1, HIGH, Set.of(Fact.PROJECT_HEALTH),
-            f -> f.latestRelease().isBefore(LocalDate.now().minusMonths(18)),
+            f -> f.latestRelease().isBefore(f.asOf().minusMonths(18)),
             f -> f.name() + " has had no release since " + f.latestRelease() + ": security fixes may no longer come."),
     LOW_SCORECARD("LOW_SCORECARD", SOV_7, 2, MEDIUM, Set.of(),
             f -> f.scorecard() != null && f.scorecard() < 5.0,
