@@ -1,5 +1,7 @@
 package eu.sovereignstack.assessment.domain;
 
+import eu.sovereignstack.common.api.TextPatterns;
+
 /**
  * The documented maximums of an inventory, quoted by validation, OpenAPI and the README; and
  * the bounds of what an assessment returns, which follow from them (see the comments).
@@ -18,8 +20,8 @@ public final class Limits {
     public static final int SECTOR = 100;
     public static final String COUNTRY = "^[A-Z]{2}$";
     public static final int COUNTRY_CODE = 2;
-    /** No control characters ({@code \p{Cc}}), written so that ECMA-262 regular expressions (OpenAPI tools) read it too. */
-    public static final String SINGLE_LINE = "^[^\\x00-\\x1F\\x7F-\\x9F]*$";
+    /** Single-line text: no control characters, line breaks included. */
+    public static final String SINGLE_LINE = TextPatterns.SINGLE_LINE;
     /** A scoring profile id (scoring_profile.id varchar(40)). */
     public static final int PROFILE = 40;
     /** Who created an assessment: the token's preferred_username or subject (created_by varchar(200)). */

@@ -1,6 +1,7 @@
 package eu.sovereignstack.catalog.contract;
 
 import eu.sovereignstack.common.api.PageView;
+import eu.sovereignstack.common.api.TextPatterns;
 
 /**
  * The documented maximums of the API, in one place: the validation annotations, the OpenAPI
@@ -70,13 +71,10 @@ public final class CatalogLimits {
     /** The longest ISO-8601 texts of a Java LocalDate (+999999999-12-31) and Instant. */
     public static final int DATE = 16;
     public static final int DATE_TIME = 37;
-    /**
-     * No control characters (line breaks included) in single-line text: the characters of
-     * {@code \p{Cc}}, written so that ECMA-262 regular expressions (OpenAPI tools) read it too.
-     */
-    public static final String SINGLE_LINE = "^[^\\x00-\\x1F\\x7F-\\x9F]*$";
+    /** Single-line text: no control characters, line breaks included. */
+    public static final String SINGLE_LINE = TextPatterns.SINGLE_LINE;
     /** Free text may hold line breaks and tabs, but no other control characters. */
-    public static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
+    public static final String MULTI_LINE = TextPatterns.MULTI_LINE;
 
     private CatalogLimits() {
     }
