@@ -54,7 +54,7 @@ public final class Limits {
     public static final int PLAN_REASONS = 7;
     /** Why an option ranks where it does: its fit, its score, the standards it shares and its provider. */
     public static final int OPTION_REASONS = 4;
-    /** Ranked alternatives kept per item ({@code AlternativeRanker.KEPT}). */
+    /** Ranked alternatives kept per item ({@code engine.rules.RankingWeight.KEPT}). */
     public static final int ALTERNATIVES = 5;
     /** Effort points of the largest size ({@code Effort.EXTRA_LARGE}). */
     public static final int EFFORT_POINTS = 8;

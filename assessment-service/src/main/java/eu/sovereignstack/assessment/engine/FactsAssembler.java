@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import eu.sovereignstack.assessment.domain.Deployment;
@@ -59,7 +60,7 @@ final class FactsAssembler {
         List<Candidate> candidates = new ArrayList<>();
         sameProductElsewhere(item, current).ifPresent(candidates::add);
         Map<String, String> fits = new LinkedHashMap<>();
-        current.alternatives().forEach(a -> fits.putIfAbsent(a.product(), a.fit().name()));
+        current.alternatives().forEach(a -> fits.putIfAbsent(a.product(), Objects.toString(a.fit(), null)));
         current.sameCategory().forEach(slug -> fits.putIfAbsent(slug, "SAME_CATEGORY"));
         fits.remove(current.product().slug());
         fits.forEach((slug, fit) -> {

@@ -139,7 +139,7 @@ public class AssessmentService {
         long storedAt = System.nanoTime();
         LOG.infof("assessment %s: %d items; resolve %d ms, assess %d ms, store %d ms", assessment.id, assessment.itemCount,
                 millis(started, resolvedAt), millis(resolvedAt, assessedAt), millis(assessedAt, storedAt));
-        return new Created(view(assessment, result), false);
+        return new Created(stored(assessment, result), false);
     }
 
     /** An assessment stored now, or the one an earlier request with the same idempotency key stored. */
@@ -153,7 +153,7 @@ public class AssessmentService {
                         "Idempotency-Key '" + key.value() + "' was used for another request; use a new key for a new request.",
                         List.of(new FieldError(IdempotencyKey.HEADER, "was used for another request")), Map.of());
             }
-            return view(earlier, read(earlier.result, AssessmentResult.class));
+            return stored(earlier, read(earlier.result, AssessmentResult.class));
         });
     }
 
@@ -177,7 +177,7 @@ public class AssessmentService {
 
     @Transactional
     public Optional<StoredAssessment> find(Caller caller, UUID id) {
-        return assessments.findForTenant(caller.tenant(), id).map(a -> view(a, read(a.result, AssessmentResult.class)));
+        return assessments.findForTenant(caller.tenant(), id).map(a -> stored(a, read(a.result, AssessmentResult.class)));
     }
 
     /** The catalog facts the assessment was computed from, as the catalog answered then. */
@@ -275,7 +275,7 @@ public class AssessmentService {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static StoredAssessment view(Assessment a, AssessmentResult result) {
+    private static StoredAssessment stored(Assessment a, AssessmentResult result) {
         return new StoredAssessment(a.id, a.name, a.createdBy, a.createdAt, a.profileId, a.inputFormat, a.rerunOf, result);
     }
 
