@@ -14,25 +14,26 @@ public enum ReleaseAge {
     /** Released within two years: slowing down. */
     AGEING(24, 0.5),
     /** Older: fixes may not come. */
-    OLD(Integer.MAX_VALUE, 0.1);
+    OLD(null, 0.1);
 
     /** Neither release nor Scorecard known: neither good nor bad. */
     public static final double UNKNOWN_HEALTH = 0.5;
 
-    private final int withinMonths;
+    /** The row holds for a release within this many months; null: at any age. */
+    private final Integer withinMonths;
     private final double health;
 
-    ReleaseAge(int withinMonths, double health) {
+    ReleaseAge(Integer withinMonths, double health) {
         this.withinMonths = withinMonths;
         this.health = health;
     }
 
     public static double health(LocalDate released, LocalDate today) {
         for (ReleaseAge row : values()) {
-            if (row.withinMonths == Integer.MAX_VALUE || released.isAfter(today.minusMonths(row.withinMonths))) {
+            if (row.withinMonths == null || released.isAfter(today.minusMonths(row.withinMonths))) {
                 return row.health;
             }
         }
-        return OLD.health;
+        throw new IllegalStateException("the last release age holds at any age");
     }
 }
