@@ -47,6 +47,20 @@ public final class CatalogLimits {
     public static final int NOTES = 1000;
     public static final int RELEASE_VERSION = 40;
     public static final int CONTRIBUTING_ORGANISATIONS = 1_000_000;
+    /** Releases and distinct contributors counted over the last twelve months. */
+    public static final int RELEASES_PER_YEAR = 100_000;
+    public static final int CONTRIBUTORS_PER_YEAR = 1_000_000;
+    /** An evidence's source: a URL, or a dataset with its version. */
+    public static final int EVIDENCE_SOURCE = 500;
+    /** Words quoted exactly from a source. */
+    public static final int EVIDENCE_EXCERPT = 500;
+    /** Who asserted a fact: a person, an organisation or a catalog node. */
+    public static final int EVIDENCE_ASSERTED_BY = 120;
+    /** Facts with evidence per entry: at most one evidence per fact an entry can have. */
+    public static final int EVIDENCE_FACTS = 16;
+    /** The name of a fact an evidence is about, e.g. {@code licence}. */
+    public static final int FACT_NAME = 40;
+    public static final String FACT_NAME_PATTERN = "^[a-z][A-Za-z]*$";
     public static final int QUERY_TEXT = 100;
     public static final int PAGE_SIZE_DEFAULT = 20;
     public static final int PAGE_SIZE_MAX = PageView.MAX_SIZE;

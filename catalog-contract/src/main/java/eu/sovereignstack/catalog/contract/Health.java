@@ -1,7 +1,9 @@
 package eu.sovereignstack.catalog.contract;
 
 import static eu.sovereignstack.catalog.contract.CatalogLimits.CONTRIBUTING_ORGANISATIONS;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.CONTRIBUTORS_PER_YEAR;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.DATE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.RELEASES_PER_YEAR;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.RELEASE_VERSION;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.SINGLE_LINE;
 
@@ -30,5 +32,25 @@ public record Health(
         @PositiveOrZero @Max(CONTRIBUTING_ORGANISATIONS) @Schema(description = "Organisations contributing in the last year")
         Integer contributingOrganisations,
         @DecimalMin("0.0") @DecimalMax("10.0") @Schema(description = "OpenSSF Scorecard score, 0-10", examples = "7.4")
-        BigDecimal scorecardScore) {
+        BigDecimal scorecardScore,
+        @PositiveOrZero @Max(RELEASES_PER_YEAR) @Schema(description = "Releases in the twelve months before the facts were read")
+        Integer releasesLast12Months,
+        @PositiveOrZero @Max(CONTRIBUTORS_PER_YEAR)
+        @Schema(description = "Distinct commit authors in the twelve months before the facts were read")
+        Integer contributorsLast12Months,
+        @DecimalMin("0.0") @DecimalMax("1.0")
+        @Schema(description = "Share of those twelve months' commits by the most active organisation, 0 to 1", examples = "0.42")
+        BigDecimal topOrganisationShare) {
+
+    public Health(String latestReleaseVersion, LocalDate latestReleaseDate, Integer contributingOrganisations,
+            BigDecimal scorecardScore) {
+        this(latestReleaseVersion, latestReleaseDate, contributingOrganisations, scorecardScore, null, null, null);
+    }
+
+    /** Whether no health fact is known. */
+    public boolean empty() {
+        return latestReleaseVersion == null && latestReleaseDate == null && contributingOrganisations == null
+                && scorecardScore == null && releasesLast12Months == null && contributorsLast12Months == null
+                && topOrganisationShare == null;
+    }
 }

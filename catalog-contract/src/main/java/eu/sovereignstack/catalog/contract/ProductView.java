@@ -5,11 +5,13 @@ import static eu.sovereignstack.catalog.contract.CatalogLimits.*;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -44,7 +46,9 @@ public record ProductView(
         Governance governance,
         @Schema(maxItems = DEPLOYMENT_MODELS)
         List<DeploymentModel> deploymentModels,
-        @Schema(maxItems = STANDARDS)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Open standards, protocols and open APIs it speaks; empty when it speaks none, "
+                + "absent when unknown", maxItems = STANDARDS)
         List<@Size(max = STANDARD) @Pattern(regexp = SINGLE_LINE) String> standards,
         @Schema(maxItems = CERTIFICATIONS)
         List<@Size(max = CERTIFICATION) @Pattern(regexp = SINGLE_LINE) String> certifications,
@@ -63,6 +67,8 @@ public record ProductView(
         Health health,
         @Schema(implementation = String.class, format = "date", maxLength = DATE)
         LocalDate factsAsOf,
+        @Schema(description = "The evidence of each fact, by fact name: " + ProductView.FACTS, maxProperties = EVIDENCE_FACTS)
+        Map<String, Evidence> evidence,
         @Schema(implementation = String.class, format = "date-time", maxLength = DATE_TIME)
         Instant createdAt,
         @Schema(implementation = String.class, format = "date-time", maxLength = DATE_TIME)
@@ -70,11 +76,18 @@ public record ProductView(
         @Schema(description = "Optimistic-locking version, also sent as the ETag", minimum = "0", maximum = INT_MAX)
         int version) {
 
-    /** A reader may leave out a list; it reads as empty, never null. */
+    /** The facts a product's evidence can be about. */
+    public static final String FACTS = "entry, licence, steward, ultimateParent, governance, standards, certifications, "
+            + "dataLocations, health";
+
+    /**
+     * A reader may leave out a list; it reads as empty, never null. Standards are the exception:
+     * absent means unknown, empty means none.
+     */
     public ProductView {
         licenceIds = licenceIds == null ? List.of() : licenceIds;
         deploymentModels = deploymentModels == null ? List.of() : deploymentModels;
-        standards = standards == null ? List.of() : standards;
+        evidence = evidence == null ? Map.of() : evidence;
         certifications = certifications == null ? List.of() : certifications;
         dataLocations = dataLocations == null ? List.of() : dataLocations;
         purls = purls == null ? List.of() : purls;

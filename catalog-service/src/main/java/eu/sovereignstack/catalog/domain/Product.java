@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +25,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 
+import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.Governance;
 import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.common.licence.LicenceFamily;
@@ -49,6 +52,11 @@ public class Product {
     public String stewardName;
     @Column(name = "steward_country")
     public String stewardCountry;
+    /** Who controls the steward in the end (the steward itself when independent); null when unknown. */
+    @Column(name = "ultimate_parent_name")
+    public String ultimateParentName;
+    @Column(name = "ultimate_parent_country")
+    public String ultimateParentCountry;
 
     @Column(name = "licence_expression")
     public String licenceExpression;
@@ -66,8 +74,9 @@ public class Product {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "deployment_models")
     public List<String> deploymentModels = new ArrayList<>();
+    /** Null when unknown, empty when it speaks none. */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    public List<String> standards = new ArrayList<>();
+    public List<String> standards;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> certifications = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -91,8 +100,17 @@ public class Product {
     public Integer contributingOrganisations;
     @Column(name = "scorecard_score")
     public BigDecimal scorecardScore;
+    @Column(name = "releases_last_12_months")
+    public Integer releasesLast12Months;
+    @Column(name = "contributors_last_12_months")
+    public Integer contributorsLast12Months;
+    @Column(name = "top_organisation_share")
+    public BigDecimal topOrganisationShare;
     @Column(name = "facts_as_of")
     public LocalDate factsAsOf;
+    /** The evidence of each fact, by fact name ({@link ProductFacts#EVIDENCE_FACTS}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Evidence> evidence = new LinkedHashMap<>();
 
     /** Computed by the database: steward and all data locations in the EU/EEA. */
     @Generated(event = {EventType.INSERT, EventType.UPDATE})

@@ -3,10 +3,13 @@ package eu.sovereignstack.catalog.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.Governance;
 import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.common.licence.LicenceExpression;
@@ -25,6 +28,8 @@ public record ProductFacts(
         String description,
         String stewardName,
         String stewardCountry,
+        String ultimateParentName,
+        String ultimateParentCountry,
         String licence,
         Governance governance,
         List<DeploymentModel> deploymentModels,
@@ -39,8 +44,16 @@ public record ProductFacts(
         LocalDate latestReleaseDate,
         Integer contributingOrganisations,
         BigDecimal scorecardScore,
+        Integer releasesLast12Months,
+        Integer contributorsLast12Months,
+        BigDecimal topOrganisationShare,
         LocalDate factsAsOf,
+        Map<String, Evidence> evidence,
         Integer version) {
+
+    /** The facts a product's evidence can be about, by the names the API uses, in the order it shows them. */
+    public static final List<String> EVIDENCE_FACTS = List.of("entry", "licence", "steward", "ultimateParent", "governance",
+            "standards", "certifications", "dataLocations", "health");
 
     /**
      * The stored product as a client would write it back: no version (an export is not an
@@ -48,11 +61,14 @@ public record ProductFacts(
      */
     public static ProductFacts of(Product p) {
         return new ProductFacts(p.slug, p.name, p.kind, p.category, p.description, p.stewardName, p.stewardCountry,
+                p.ultimateParentName, p.ultimateParentCountry,
                 p.licenceExpression, p.governance, p.deploymentModels.stream().map(DeploymentModel::valueOf).toList(),
-                List.copyOf(p.standards), List.copyOf(p.certifications), List.copyOf(p.dataLocations), p.website,
+                p.standards == null ? null : List.copyOf(p.standards), List.copyOf(p.certifications),
+                List.copyOf(p.dataLocations), p.website,
                 p.sourceRepository, List.copyOf(p.purls), List.copyOf(p.aliases), p.latestReleaseVersion,
-                p.latestReleaseDate, p.contributingOrganisations,
-                p.scorecardScore == null ? null : p.scorecardScore.stripTrailingZeros(), p.factsAsOf, null);
+                p.latestReleaseDate, p.contributingOrganisations, stripped(p.scorecardScore),
+                p.releasesLast12Months, p.contributorsLast12Months, stripped(p.topOrganisationShare), p.factsAsOf,
+                Evidences.ordered(p.evidence, EVIDENCE_FACTS), null);
     }
 
     /**
@@ -67,13 +83,15 @@ public record ProductFacts(
         p.description = description.trim();
         p.stewardName = stewardName.trim();
         p.stewardCountry = stewardCountry;
+        p.ultimateParentName = ultimateParentName == null ? null : ultimateParentName.trim();
+        p.ultimateParentCountry = ultimateParentCountry;
         p.licenceExpression = licence.expression();
         p.licenceIds = new ArrayList<>(licence.licenceIds());
         p.licenceFamily = licence.family();
         p.openSource = licence.openSource();
         p.governance = governance;
         p.deploymentModels = distinct(deploymentModels.stream().map(Enum::name).toList());
-        p.standards = distinct(trimmed(standards));
+        p.standards = standards == null ? null : distinct(trimmed(standards));
         p.certifications = distinct(trimmed(certifications));
         p.dataLocations = distinct(dataLocations);
         p.website = website;
@@ -84,7 +102,11 @@ public record ProductFacts(
         p.latestReleaseDate = latestReleaseDate;
         p.contributingOrganisations = contributingOrganisations;
         p.scorecardScore = scorecardScore;
+        p.releasesLast12Months = releasesLast12Months;
+        p.contributorsLast12Months = contributorsLast12Months;
+        p.topOrganisationShare = topOrganisationShare;
         p.factsAsOf = factsAsOf;
+        p.evidence = new LinkedHashMap<>(Evidences.ordered(evidence, EVIDENCE_FACTS));
     }
 
     /** Whether writing these facts onto {@code p} would change nothing a client can see. */
@@ -93,6 +115,10 @@ public record ProductFacts(
         candidate.slug = p.slug;
         writeTo(candidate, licence);
         return of(candidate).equals(of(p));
+    }
+
+    private static BigDecimal stripped(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
     }
 
     private static List<String> trimmed(List<String> values) {

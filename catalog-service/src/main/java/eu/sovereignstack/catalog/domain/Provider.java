@@ -1,8 +1,11 @@
 package eu.sovereignstack.catalog.domain;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,9 +19,15 @@ import jakarta.persistence.SequenceGenerator;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import eu.sovereignstack.catalog.contract.Evidence;
+
 /** A cloud provider that runs products as managed offerings. */
 @Entity
 public class Provider {
+
+    /** The facts a provider's evidence can be about, in the order they are shown. */
+    public static final List<String> EVIDENCE_FACTS = List.of("entry", "country", "legalName", "ultimateParent",
+            "certifications", "pue", "renewableShare", "climateNeutralDataCentrePact");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "provider_seq")
@@ -33,6 +42,21 @@ public class Provider {
     public String website;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> certifications = new ArrayList<>();
+    @Column(name = "legal_name")
+    public String legalName;
+    /** Who controls the provider in the end (the provider itself when independent); null when unknown. */
+    @Column(name = "ultimate_parent_name")
+    public String ultimateParentName;
+    @Column(name = "ultimate_parent_country")
+    public String ultimateParentCountry;
+    public BigDecimal pue;
+    @Column(name = "renewable_share")
+    public BigDecimal renewableShare;
+    @Column(name = "climate_neutral_data_centre_pact")
+    public Boolean climateNeutralDataCentrePact;
     @Column(name = "facts_as_of")
     public LocalDate factsAsOf;
+    /** The evidence of each fact, by fact name. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Evidence> evidence = new LinkedHashMap<>();
 }

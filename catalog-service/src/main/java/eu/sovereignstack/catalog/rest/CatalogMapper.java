@@ -2,8 +2,12 @@ package eu.sovereignstack.catalog.rest;
 
 import java.util.List;
 
+import eu.sovereignstack.catalog.contract.Energy;
+import eu.sovereignstack.catalog.contract.UltimateParent;
+
 import eu.sovereignstack.catalog.domain.Alternative;
 import eu.sovereignstack.catalog.domain.Category;
+import eu.sovereignstack.catalog.domain.Evidences;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.Provider;
 import eu.sovereignstack.catalog.service.CatalogSnapshot;
@@ -44,12 +48,26 @@ final class CatalogMapper {
     static ProviderView provider(ProviderCount counted) {
         Provider p = counted.provider();
         return new ProviderView(p.slug, p.name, p.country, p.type, Jurisdiction.isEuEea(p.country), p.website,
-                List.copyOf(p.certifications), p.factsAsOf, counted.offeringCount());
+                List.copyOf(p.certifications), p.legalName, ultimateParent(p),
+                Jurisdiction.isEuEea(p.ultimateParentCountry != null ? p.ultimateParentCountry : p.country), energy(p),
+                p.factsAsOf, Evidences.ordered(p.evidence, Provider.EVIDENCE_FACTS), counted.offeringCount());
     }
 
     static OfferingView offering(Offering o) {
         return new OfferingView(o.name, o.provider.slug, o.provider.name, o.provider.country,
-                ProductMapper.toSummary(o.product), List.copyOf(o.countries), o.url, o.factsAsOf);
+                ProductMapper.toSummary(o.product), List.copyOf(o.countries), o.url, o.keyCustody, o.hsm, o.factsAsOf,
+                Evidences.ordered(o.evidence, Offering.EVIDENCE_FACTS));
+    }
+
+    /** Null when unknown. */
+    static UltimateParent ultimateParent(Provider p) {
+        return p.ultimateParentName == null ? null : new UltimateParent(p.ultimateParentName, p.ultimateParentCountry);
+    }
+
+    /** Null when no energy fact is known. */
+    static Energy energy(Provider p) {
+        Energy energy = new Energy(p.pue, p.renewableShare, p.climateNeutralDataCentrePact);
+        return energy.empty() ? null : energy;
     }
 
     static CatalogExport export(CatalogSnapshot catalog) {

@@ -4,6 +4,7 @@ import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY_PATTERN;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.DATA_LOCATIONS;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.DATE;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.EVIDENCE_FACTS;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.NAME;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.SINGLE_LINE;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG;
@@ -13,11 +14,15 @@ import static eu.sovereignstack.catalog.contract.CatalogLimits.URL_PATTERN;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.catalog.contract.CountryCode;
+import eu.sovereignstack.catalog.contract.Evidence;
+import eu.sovereignstack.catalog.contract.KeyCustody;
 
 @Schema(name = "Offering", description = "A provider runs a product as a managed service.")
 public record OfferingView(
@@ -30,5 +35,10 @@ public record OfferingView(
                 maxItems = DATA_LOCATIONS)
         List<String> countries,
         @Schema(maxLength = URL, pattern = URL_PATTERN) String url,
-        @Schema(implementation = String.class, format = "date", maxLength = DATE) LocalDate factsAsOf) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The strongest key option it has; absent when unknown") KeyCustody keyCustody,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Keys kept in a hardware security module; absent when unknown") Boolean hsm,
+        @Schema(implementation = String.class, format = "date", maxLength = DATE) LocalDate factsAsOf,
+        @Schema(description = "The evidence of each fact, by fact name: entry, dataLocations, keyCustody",
+                maxProperties = EVIDENCE_FACTS)
+        Map<String, Evidence> evidence) {
 }

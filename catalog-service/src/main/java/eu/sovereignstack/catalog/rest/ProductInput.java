@@ -4,6 +4,7 @@ import static eu.sovereignstack.catalog.contract.CatalogLimits.*;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,14 +15,17 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.catalog.contract.CountryCode;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.Governance;
 import eu.sovereignstack.catalog.contract.Health;
 import eu.sovereignstack.catalog.contract.ProductKind;
+import eu.sovereignstack.catalog.contract.ProductView;
 import eu.sovereignstack.catalog.contract.Steward;
 
 /** A product as a client writes it (create, replace, import); also the shape of the export. */
@@ -62,7 +66,9 @@ public record ProductInput(
         List<@NotNull DeploymentModel> deploymentModels,
 
         @Size(max = STANDARDS)
-        @Schema(description = "Open standards and protocols it speaks", examples = "[\"WebDAV\", \"CalDAV\", \"OIDC\"]",
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Open standards, protocols and open APIs it speaks: an empty list when it speaks none; "
+                + "left out when unknown", examples = "[\"WebDAV\", \"CalDAV\", \"OIDC\"]",
                 maxItems = STANDARDS)
         List<@NotBlank @Size(max = STANDARD) @Pattern(regexp = SINGLE_LINE) String> standards,
 
@@ -100,6 +106,13 @@ public record ProductInput(
         @Schema(description = "The date the facts were checked", examples = "2026-11-22",
                 implementation = String.class, format = "date", maxLength = DATE)
         LocalDate factsAsOf,
+
+        @Size(max = EVIDENCE_FACTS)
+        @Schema(description = "The evidence of each fact, by fact name: " + ProductView.FACTS
+                + ". Every fact should carry its evidence; a fact without evidence is shown as unsourced.",
+                maxProperties = EVIDENCE_FACTS)
+        Map<@Size(max = FACT_NAME) @Pattern(regexp = FACT_NAME_PATTERN, message = "must be a fact name") String,
+            @NotNull @Valid Evidence> evidence,
 
         @PositiveOrZero
         @Schema(description = "Version the client based its change on; a stale one is a 409", maximum = INT_MAX)

@@ -5,6 +5,7 @@ import java.util.List;
 import eu.sovereignstack.catalog.contract.Health;
 import eu.sovereignstack.catalog.contract.ProductView;
 import eu.sovereignstack.catalog.contract.Steward;
+import eu.sovereignstack.catalog.contract.UltimateParent;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.domain.ProductFacts;
 
@@ -20,7 +21,7 @@ final class ProductMapper {
                 List.copyOf(p.licenceIds), p.licenceFamily, p.openSource, p.governance, facts.deploymentModels(),
                 facts.standards(), facts.certifications(), facts.dataLocations(), p.euJurisdiction,
                 p.website, p.sourceRepository, facts.purls(), facts.aliases(), health(facts), p.factsAsOf,
-                p.createdAt, p.updatedAt, p.version);
+                facts.evidence(), p.createdAt, p.updatedAt, p.version);
     }
 
     static ProductSummary toSummary(Product p) {
@@ -36,32 +37,35 @@ final class ProductMapper {
     static ProductInput toInput(ProductFacts f) {
         return new ProductInput(f.slug(), f.name(), f.kind(), f.category(), f.description(), steward(f), f.licence(),
                 f.governance(), f.deploymentModels(), f.standards(), f.certifications(), f.dataLocations(), f.website(),
-                f.sourceRepository(), f.purls(), f.aliases(), health(f), f.factsAsOf(), f.version());
+                f.sourceRepository(), f.purls(), f.aliases(), health(f), f.factsAsOf(), f.evidence(), f.version());
     }
 
     /** What the client wrote, as the facts the service checks and stores. */
     static ProductFacts toFacts(ProductInput in) {
         Steward steward = in.steward();
         Health health = in.health();
+        UltimateParent parent = steward == null ? null : steward.ultimateParent();
         return new ProductFacts(in.slug(), in.name(), in.kind(), in.category(), in.description(),
-                steward == null ? null : steward.name(), steward == null ? null : steward.country(), in.licence(),
+                steward == null ? null : steward.name(), steward == null ? null : steward.country(),
+                parent == null ? null : parent.name(), parent == null ? null : parent.country(), in.licence(),
                 in.governance(), in.deploymentModels(), in.standards(), in.certifications(), in.dataLocations(),
                 in.website(), in.sourceRepository(), in.purls(), in.aliases(),
                 health == null ? null : health.latestReleaseVersion(), health == null ? null : health.latestReleaseDate(),
                 health == null ? null : health.contributingOrganisations(), health == null ? null : health.scorecardScore(),
-                in.factsAsOf(), in.version());
+                health == null ? null : health.releasesLast12Months(), health == null ? null : health.contributorsLast12Months(),
+                health == null ? null : health.topOrganisationShare(), in.factsAsOf(), in.evidence(), in.version());
     }
 
     private static Steward steward(ProductFacts f) {
-        return new Steward(f.stewardName(), f.stewardCountry());
+        return new Steward(f.stewardName(), f.stewardCountry(), f.ultimateParentName() == null
+                ? null
+                : new UltimateParent(f.ultimateParentName(), f.ultimateParentCountry()));
     }
 
     /** Null when no health fact is known. */
     private static Health health(ProductFacts f) {
-        if (f.latestReleaseVersion() == null && f.latestReleaseDate() == null && f.contributingOrganisations() == null
-                && f.scorecardScore() == null) {
-            return null;
-        }
-        return new Health(f.latestReleaseVersion(), f.latestReleaseDate(), f.contributingOrganisations(), f.scorecardScore());
+        Health health = new Health(f.latestReleaseVersion(), f.latestReleaseDate(), f.contributingOrganisations(),
+                f.scorecardScore(), f.releasesLast12Months(), f.contributorsLast12Months(), f.topOrganisationShare());
+        return health.empty() ? null : health;
     }
 }

@@ -8,7 +8,9 @@ import eu.sovereignstack.catalog.contract.ResolveRequest;
 import eu.sovereignstack.catalog.contract.ResolveResult;
 import eu.sovereignstack.catalog.contract.ResolvedOffering;
 import eu.sovereignstack.catalog.contract.ResolvedProduct;
+import eu.sovereignstack.catalog.domain.Evidences;
 import eu.sovereignstack.catalog.domain.Offering;
+import eu.sovereignstack.catalog.domain.Provider;
 import eu.sovereignstack.catalog.service.Resolution;
 import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 
@@ -43,6 +45,8 @@ final class ResolveMapper {
     private static ResolvedOffering offering(Offering o) {
         return new ResolvedOffering(o.provider.slug, o.provider.name, o.provider.country,
                 Jurisdiction.isEuEea(o.provider.country), List.copyOf(o.provider.certifications), o.name,
-                List.copyOf(o.countries));
+                List.copyOf(o.countries), CatalogMapper.ultimateParent(o.provider), CatalogMapper.energy(o.provider),
+                o.keyCustody, o.hsm, Evidences.ordered(o.provider.evidence, Provider.EVIDENCE_FACTS),
+                Evidences.ordered(o.evidence, Offering.EVIDENCE_FACTS));
     }
 }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
+import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.Health;
 import eu.sovereignstack.catalog.contract.Steward;
+import eu.sovereignstack.catalog.contract.UltimateParent;
 
 /**
- * The contract's {@link Steward} and {@link Health} ignore unknown members so that services
+ * The contract's {@link Steward}, {@link Health}, {@link UltimateParent} and {@link Evidence} ignore unknown members so that services
  * reading the catalog's answers tolerate new facts. Written by a client as part of a product
  * they are input, and the catalog rejects an unknown member there like anywhere else in a body.
  * A mix-in's annotations take the place of the class's own.
@@ -23,6 +25,8 @@ public class StrictProductInput implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.addMixIn(Steward.class, RejectUnknown.class);
         mapper.addMixIn(Health.class, RejectUnknown.class);
+        mapper.addMixIn(UltimateParent.class, RejectUnknown.class);
+        mapper.addMixIn(Evidence.class, RejectUnknown.class);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import eu.sovereignstack.catalog.contract.CatalogLimits;
+import eu.sovereignstack.catalog.domain.Evidences;
 import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.domain.ProductFacts;
@@ -174,8 +175,9 @@ public class ProductService {
     }
 
     /**
-     * Checks what bean validation cannot: the category exists, the licence is valid SPDX and
-     * every purl is a Package URL whose canonical form fits the column.
+     * Checks what bean validation cannot: the category exists, the licence is valid SPDX, every
+     * purl is a Package URL whose canonical form fits the column, and evidence is about the
+     * product's facts.
      */
     private LicenceExpression checkFacts(ProductFacts input, String prefix) {
         List<FieldError> errors = new ArrayList<>();
@@ -192,6 +194,10 @@ public class ProductService {
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError(prefix + "purls[" + i + "]", e.getMessage()));
             }
+        }
+        for (String fact : Evidences.unknownFacts(input.evidence(), ProductFacts.EVIDENCE_FACTS)) {
+            errors.add(new FieldError(prefix + "evidence." + fact,
+                    "not a fact of a product; one of " + String.join(", ", ProductFacts.EVIDENCE_FACTS)));
         }
         LicenceExpression licence = null;
         try {
