@@ -75,11 +75,11 @@ class ProductResourceTest {
 
     @Test
     void searchSortsByNameBothWays() {
-        List<String> ascending = asViewer().queryParam("kind", "SOFTWARE").queryParam("size", 100).when().get(PRODUCTS)
-                .path("items.name");
-        List<String> descending = asViewer().queryParam("kind", "SOFTWARE").queryParam("size", 100)
-                .queryParam("sort", "-name").when().get(PRODUCTS).path("items.name");
-        assertTrue(ascending.size() > 10 && ascending.size() < 100, "one page holds all software products");
+        List<String> ascending = asViewer().queryParam("kind", "SOFTWARE").queryParam("openSource", false)
+                .queryParam("size", 100).when().get(PRODUCTS).path("items.name");
+        List<String> descending = asViewer().queryParam("kind", "SOFTWARE").queryParam("openSource", false)
+                .queryParam("size", 100).queryParam("sort", "-name").when().get(PRODUCTS).path("items.name");
+        assertTrue(ascending.size() > 10 && ascending.size() < 100, "one page holds all proprietary software products");
         List<String> reversed = new ArrayList<>(descending);
         java.util.Collections.reverse(reversed);
         assertEquals(ascending, reversed);
@@ -111,10 +111,11 @@ class ProductResourceTest {
                 .then().statusCode(200)
                 .body("totalItems", greaterThan(0))
                 .body("items.licenceIds", everyItem(hasItem("AGPL-3.0-or-later")));
-        asViewer().queryParam("governance", "PROPRIETARY_VENDOR").queryParam("size", 100).when().get(PRODUCTS)
+        asViewer().queryParam("governance", "PROPRIETARY_VENDOR").queryParam("category", "video-conferencing")
+                .queryParam("size", 100).when().get(PRODUCTS)
                 .then().statusCode(200)
                 .body("items.governance", everyItem(equalTo("PROPRIETARY_VENDOR")))
-                .body("items.slug", hasItems("vmware-vsphere", "zoom"));
+                .body("items.slug", hasItems("zoom", "webex"));
         asViewer().queryParam("stewardCountry", "FR").queryParam("size", 100).when().get(PRODUCTS)
                 .then().statusCode(200)
                 .body("items.steward.country", everyItem(equalTo("FR")))

@@ -113,7 +113,7 @@ class ResolveResourceTest {
                 .body("products.'vmware-vsphere'.alternatives.product", equalTo(alternatives))
                 .body("products.'vmware-vsphere'.alternatives.fit", hasItem("FULL"))
                 .body("products.'vmware-vsphere'.alternatives[0].notes", notNullValue())
-                .body("products.'vmware-vsphere'.sameCategory", equalTo(List.of("kubevirt", "proxmox-ve")))
+                .body("products.'vmware-vsphere'.sameCategory", equalTo(List.of("kubevirt", "proxmox-ve", "xcp-ng")))
                 .body("products.'vmware-vsphere'.offerings.provider", hasItem("ovhcloud"))
                 // an alternative: its product view and offerings, no lists of its own
                 .body("products.'proxmox-ve'.product.slug", equalTo("proxmox-ve"))

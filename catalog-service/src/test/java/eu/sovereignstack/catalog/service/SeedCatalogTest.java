@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,11 +19,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
+import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.domain.ProductMatcher;
+import eu.sovereignstack.catalog.domain.Provider;
 import eu.sovereignstack.catalog.repository.AlternativeRepository;
+import eu.sovereignstack.catalog.repository.OfferingRepository;
 import eu.sovereignstack.catalog.repository.ProductRepository;
+import eu.sovereignstack.catalog.repository.ProviderRepository;
 import eu.sovereignstack.common.licence.LicenceExpression;
 import eu.sovereignstack.common.licence.SpdxLicences;
 
@@ -45,6 +50,10 @@ class SeedCatalogTest {
     @Inject
     AlternativeRepository alternatives;
     @Inject
+    ProviderRepository providers;
+    @Inject
+    OfferingRepository offerings;
+    @Inject
     SpdxLicences licences;
 
     @Test
@@ -54,6 +63,73 @@ class SeedCatalogTest {
         assertTrue(all.size() >= 80, "at least 80 products, found " + all.size());
         List<String> missing = REQUIRED.stream().filter(slug -> products.findBySlug(slug).isEmpty()).sorted().toList();
         assertEquals(List.of(), missing);
+    }
+
+    @Test
+    @Transactional
+    void coversWhatOrganisationsRunAndWhereTheyGo() {
+        assertTrue(products.count() >= 250, "at least 250 products, found " + products.count());
+        assertTrue(providers.count() >= 35, "at least 35 providers, found " + providers.count());
+        assertTrue(offerings.count() >= 120, "at least 120 offerings, found " + offerings.count());
+        List<String> estate = List.of("microsoft-active-directory", "microsoft-exchange-server", "microsoft-sharepoint-server",
+                "microsoft-windows-server", "microsoft-hyper-v", "microsoft-intune", "microsoft-power-bi", "microsoft-copilot",
+                "azure-openai", "microsoft-teams", "microsoft-onedrive", "microsoft-exchange-online", "azure-virtual-machines",
+                "azure-blob-storage", "azure-kubernetes-service", "azure-sql-database", "aws-ec2", "aws-s3", "amazon-eks",
+                "amazon-rds", "aws-lambda", "amazon-dynamodb", "amazon-sqs", "amazon-cloudfront", "amazon-bedrock",
+                "aws-iam-identity-center", "google-workspace", "google-kubernetes-engine", "google-bigquery", "google-vertex-ai",
+                "google-cloud-storage", "atlassian-jira", "slack", "zoom", "webex", "salesforce", "servicenow", "okta", "github",
+                "docker-hub", "cloudflare", "datadog", "splunk", "oracle-database", "vmware-vsphere", "vmware-vsan", "vmware-nsx",
+                "vmware-horizon", "citrix-virtual-apps-and-desktops",
+                "openldap", "freeipa", "samba", "wazo-platform", "sylva", "gardener", "opendesk", "datafari", "shapash",
+                "mistral-small", "llama-3-1");
+        assertEquals(List.of(), estate.stream().filter(slug -> products.findBySlug(slug).isEmpty()).toList());
+    }
+
+    /**
+     * Every entry is dated and sourced, and every fact it states carries its evidence: an
+     * architect can answer "where does this come from?" for each.
+     */
+    @Test
+    @Transactional
+    void everyStatedFactCarriesItsEvidence() {
+        List<String> unsourced = new ArrayList<>();
+        for (Product p : products.listAll()) {
+            Map<String, Boolean> states = new LinkedHashMap<>();
+            states.put("entry", true);
+            states.put("licence", true);
+            states.put("steward", true);
+            states.put("governance", true);
+            states.put("ultimateParent", p.ultimateParentName != null);
+            states.put("standards", p.standards != null && !p.standards.isEmpty());
+            states.put("certifications", !p.certifications.isEmpty());
+            states.put("dataLocations", !p.dataLocations.isEmpty());
+            states.put("health", p.latestReleaseDate != null || p.releasesLast12Months != null
+                    || p.contributorsLast12Months != null || p.topOrganisationShare != null);
+            states.forEach((fact, stated) -> {
+                if (stated && !p.evidence.containsKey(fact)) {
+                    unsourced.add("product " + p.slug + ": " + fact);
+                }
+            });
+        }
+        for (Provider p : providers.listAll()) {
+            Map<String, Boolean> states = Map.of("entry", true, "country", true,
+                    "ultimateParent", p.ultimateParentName != null, "certifications", !p.certifications.isEmpty(),
+                    "pue", p.pue != null, "renewableShare", p.renewableShare != null,
+                    "climateNeutralDataCentrePact", p.climateNeutralDataCentrePact != null);
+            states.forEach((fact, stated) -> {
+                if (stated && !p.evidence.containsKey(fact)) {
+                    unsourced.add("provider " + p.slug + ": " + fact);
+                }
+            });
+        }
+        for (Offering o : offerings.listAll()) {
+            if (!o.evidence.containsKey("entry") || !o.countries.isEmpty() && !o.evidence.containsKey("dataLocations")
+                    || o.keyCustody != null && !o.evidence.containsKey("keyCustody")) {
+                unsourced.add("offering " + o.name);
+            }
+        }
+        assertEquals(List.of(), unsourced);
+        assertEquals(0, providers.count("factsAsOf is null") + offerings.count("factsAsOf is null"));
     }
 
     @Test
