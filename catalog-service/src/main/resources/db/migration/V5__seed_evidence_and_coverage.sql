@@ -2508,335 +2508,339 @@ insert into alternative (id, product_id, replaces_id, fit, notes)
     from product p, product r where p.slug = 'apache-openwhisk' and r.slug = 'aws-lambda'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 376, p.id, r.id, 'PARTIAL', 'Self-operated queues with acknowledgements and dead-lettering; applications move from the SQS API to AMQP, MQTT or STOMP clients.'
+    select 376, p.id, r.id, 'PARTIAL', 'Debian runs desktops with LibreOffice, Firefox and Thunderbird; applications that exist only for Windows must be replaced or virtualised.'
+    from product p, product r where p.slug = 'debian' and r.slug = 'microsoft-windows'
+    on conflict (product_id, replaces_id) do nothing;
+insert into alternative (id, product_id, replaces_id, fit, notes)
+    select 377, p.id, r.id, 'PARTIAL', 'Self-operated queues with acknowledgements and dead-lettering; applications move from the SQS API to AMQP, MQTT or STOMP clients.'
     from product p, product r where p.slug = 'rabbitmq' and r.slug = 'amazon-sqs'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 377, p.id, r.id, 'PARTIAL', 'Queue groups and JetStream work queues cover SQS-style messaging; applications must switch to NATS clients.'
+    select 378, p.id, r.id, 'PARTIAL', 'Queue groups and JetStream work queues cover SQS-style messaging; applications must switch to NATS clients.'
     from product p, product r where p.slug = 'nats' and r.slug = 'amazon-sqs'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 378, p.id, r.id, 'FULL', 'Same Kafka protocol and client libraries; Confluent-only services (managed connectors, Stream Governance, Flink SQL) must be replaced separately.'
+    select 379, p.id, r.id, 'FULL', 'Same Kafka protocol and client libraries; Confluent-only services (managed connectors, Stream Governance, Flink SQL) must be replaced separately.'
     from product p, product r where p.slug = 'apache-kafka' and r.slug = 'confluent-cloud'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 379, p.id, r.id, 'PARTIAL', 'Self-operated HTTP caching layer; no global points of presence, DDoS protection or TLS edge network of its own.'
+    select 380, p.id, r.id, 'PARTIAL', 'Self-operated HTTP caching layer; no global points of presence, DDoS protection or TLS edge network of its own.'
     from product p, product r where p.slug = 'varnish-cache' and r.slug = 'amazon-cloudfront'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 380, p.id, r.id, 'PARTIAL', 'Covers HTTP caching and edge logic (VCL); not DNS, DDoS mitigation, WAF or zero-trust services.'
+    select 381, p.id, r.id, 'PARTIAL', 'Covers HTTP caching and edge logic (VCL); not DNS, DDoS mitigation, WAF or zero-trust services.'
     from product p, product r where p.slug = 'varnish-cache' and r.slug = 'cloudflare'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 381, p.id, r.id, 'PARTIAL', 'Open source caching proxy to build one''s own caching tier; no managed global network.'
+    select 382, p.id, r.id, 'PARTIAL', 'Open source caching proxy to build one''s own caching tier; no managed global network.'
     from product p, product r where p.slug = 'varnish-cache' and r.slug = 'bunny-net'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 382, p.id, r.id, 'FULL', 'CDN with global points of presence, edge storage and edge scripting from an EU (Slovenian) company; configuration and APIs differ.'
+    select 383, p.id, r.id, 'FULL', 'CDN with global points of presence, edge storage and edge scripting from an EU (Slovenian) company; configuration and APIs differ.'
     from product p, product r where p.slug = 'bunny-net' and r.slug = 'amazon-cloudfront'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 383, p.id, r.id, 'PARTIAL', 'CDN, DNS, WAF and edge compute from an EU company; narrower security and zero-trust portfolio than Cloudflare.'
+    select 384, p.id, r.id, 'PARTIAL', 'CDN, DNS, WAF and edge compute from an EU company; narrower security and zero-trust portfolio than Cloudflare.'
     from product p, product r where p.slug = 'bunny-net' and r.slug = 'cloudflare'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 384, p.id, r.id, 'PARTIAL', 'ITIL service desk with asset inventory and CMDB for IT operations; no low-code platform or enterprise workflow suite.'
+    select 385, p.id, r.id, 'PARTIAL', 'ITIL service desk with asset inventory and CMDB for IT operations; no low-code platform or enterprise workflow suite.'
     from product p, product r where p.slug = 'glpi' and r.slug = 'servicenow'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 385, p.id, r.id, 'PARTIAL', 'ITSM and CMDB for incident, request, change and service level management; far smaller platform scope.'
+    select 386, p.id, r.id, 'PARTIAL', 'ITSM and CMDB for incident, request, change and service level management; far smaller platform scope.'
     from product p, product r where p.slug = 'itop' and r.slug = 'servicenow'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 386, p.id, r.id, 'PARTIAL', 'Ticketing and ITSM processes; no platform or low-code application layer.'
+    select 387, p.id, r.id, 'PARTIAL', 'Ticketing and ITSM processes; no platform or low-code application layer.'
     from product p, product r where p.slug = 'znuny' and r.slug = 'servicenow'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 387, p.id, r.id, 'PARTIAL', 'Service desk and asset management for IT teams; different workflow model and no Jira integration.'
+    select 388, p.id, r.id, 'PARTIAL', 'Service desk and asset management for IT teams; different workflow model and no Jira integration.'
     from product p, product r where p.slug = 'glpi' and r.slug = 'atlassian-jira-service-management'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 388, p.id, r.id, 'PARTIAL', 'ITIL-aligned service desk and CMDB.'
+    select 389, p.id, r.id, 'PARTIAL', 'ITIL-aligned service desk and CMDB.'
     from product p, product r where p.slug = 'itop' and r.slug = 'atlassian-jira-service-management'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 389, p.id, r.id, 'PARTIAL', 'Multichannel helpdesk for internal or customer support; lighter ITIL process support.'
+    select 390, p.id, r.id, 'PARTIAL', 'Multichannel helpdesk for internal or customer support; lighter ITIL process support.'
     from product p, product r where p.slug = 'zammad' and r.slug = 'atlassian-jira-service-management'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 390, p.id, r.id, 'FULL', 'Multichannel helpdesk (email, chat, phone, social) with knowledge base, SLAs and reporting; self-hosted or hosted in the EU.'
+    select 391, p.id, r.id, 'FULL', 'Multichannel helpdesk (email, chat, phone, social) with knowledge base, SLAs and reporting; self-hosted or hosted in the EU.'
     from product p, product r where p.slug = 'zammad' and r.slug = 'zendesk'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 391, p.id, r.id, 'PARTIAL', 'Email-centric ticketing with customer portal; fewer built-in channels.'
+    select 392, p.id, r.id, 'PARTIAL', 'Email-centric ticketing with customer portal; fewer built-in channels.'
     from product p, product r where p.slug = 'znuny' and r.slug = 'zendesk'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 392, p.id, r.id, 'PARTIAL', 'VDI connection broker for desktop pools on several hypervisors (e.g. Proxmox VE, OpenNebula, OpenStack); protocol and management tooling differ.'
+    select 393, p.id, r.id, 'PARTIAL', 'VDI connection broker for desktop pools on several hypervisors (e.g. Proxmox VE, OpenNebula, OpenStack); protocol and management tooling differ.'
     from product p, product r where p.slug = 'uds-enterprise' and r.slug = 'vmware-horizon'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 393, p.id, r.id, 'PARTIAL', 'Brokers virtual desktops and published applications over RDP, X2Go, SPICE and HTML5 transports; no HDX protocol.'
+    select 394, p.id, r.id, 'PARTIAL', 'Brokers virtual desktops and published applications over RDP, X2Go, SPICE and HTML5 transports; no HDX protocol.'
     from product p, product r where p.slug = 'uds-enterprise' and r.slug = 'citrix-virtual-apps-and-desktops'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 394, p.id, r.id, 'PARTIAL', 'Self-operated desktop-as-a-service on own or EU-provider infrastructure instead of a managed AWS service.'
+    select 395, p.id, r.id, 'PARTIAL', 'Self-operated desktop-as-a-service on own or EU-provider infrastructure instead of a managed AWS service.'
     from product p, product r where p.slug = 'uds-enterprise' and r.slug = 'amazon-workspaces'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 395, p.id, r.id, 'PARTIAL', 'Clientless browser gateway to existing RDP/VNC/SSH hosts; no desktop pool management.'
+    select 396, p.id, r.id, 'PARTIAL', 'Clientless browser gateway to existing RDP/VNC/SSH hosts; no desktop pool management.'
     from product p, product r where p.slug = 'apache-guacamole' and r.slug = 'citrix-virtual-apps-and-desktops'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 396, p.id, r.id, 'PARTIAL', 'HTML5 remote access to desktops and servers; must be combined with a broker or hypervisor for VDI.'
+    select 397, p.id, r.id, 'PARTIAL', 'HTML5 remote access to desktops and servers; must be combined with a broker or hypervisor for VDI.'
     from product p, product r where p.slug = 'apache-guacamole' and r.slug = 'vmware-horizon'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 397, p.id, r.id, 'PARTIAL', 'Virtual switching, overlays and OpenFlow rules; full SDN (distributed firewall, routing) needs OVN or OpenStack Neutron on top.'
+    select 398, p.id, r.id, 'PARTIAL', 'Virtual switching, overlays and OpenFlow rules; full SDN (distributed firewall, routing) needs OVN or OpenStack Neutron on top.'
     from product p, product r where p.slug = 'open-vswitch' and r.slug = 'vmware-nsx'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 398, p.id, r.id, 'PARTIAL', 'Network policy, encryption, load balancing and observability for Kubernetes workloads; not for VM networking.'
+    select 399, p.id, r.id, 'PARTIAL', 'Network policy, encryption, load balancing and observability for Kubernetes workloads; not for VM networking.'
     from product p, product r where p.slug = 'cilium' and r.slug = 'vmware-nsx'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 399, p.id, r.id, 'PARTIAL', 'Lucene-based full-text, faceted and vector search; different APIs, query syntax and ecosystem (no Kibana).'
+    select 400, p.id, r.id, 'PARTIAL', 'Lucene-based full-text, faceted and vector search; different APIs, query syntax and ecosystem (no Kibana).'
     from product p, product r where p.slug = 'apache-solr' and r.slug = 'elasticsearch'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 400, p.id, r.id, 'PARTIAL', 'Enterprise document search with connectors and document-level security; not a log analytics platform.'
+    select 401, p.id, r.id, 'PARTIAL', 'Enterprise document search with connectors and document-level security; not a log analytics platform.'
     from product p, product r where p.slug = 'datafari' and r.slug = 'elasticsearch'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 401, p.id, r.id, 'FULL', 'Typo-tolerant instant search and hybrid/vector search for websites and apps, self-hosted or in Meilisearch Cloud.'
+    select 402, p.id, r.id, 'FULL', 'Typo-tolerant instant search and hybrid/vector search for websites and apps, self-hosted or in Meilisearch Cloud.'
     from product p, product r where p.slug = 'meilisearch' and r.slug = 'algolia'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 402, p.id, r.id, 'PARTIAL', 'Application and site search; not suited for log analytics or very large analytical workloads.'
+    select 403, p.id, r.id, 'PARTIAL', 'Application and site search; not suited for log analytics or very large analytical workloads.'
     from product p, product r where p.slug = 'meilisearch' and r.slug = 'elasticsearch'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 403, p.id, r.id, 'FULL', 'API-compatible fork of Vault 1.14 under MPL-2.0; some Vault Enterprise features (e.g. performance replication) are not available.'
+    select 404, p.id, r.id, 'FULL', 'API-compatible fork of Vault 1.14 under MPL-2.0; some Vault Enterprise features (e.g. performance replication) are not available.'
     from product p, product r where p.slug = 'openbao' and r.slug = 'hashicorp-vault'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 404, p.id, r.id, 'PARTIAL', 'SIEM and security monitoring use cases (log collection, detection rules, compliance dashboards); not a general-purpose log analytics platform.'
+    select 405, p.id, r.id, 'PARTIAL', 'SIEM and security monitoring use cases (log collection, detection rules, compliance dashboards); not a general-purpose log analytics platform.'
     from product p, product r where p.slug = 'wazuh' and r.slug = 'splunk'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 405, p.id, r.id, 'FULL', 'Fork of Redis 7.2 speaking the same RESP protocol, so existing Redis clients work; features added to Redis after the fork may differ.'
+    select 406, p.id, r.id, 'FULL', 'Fork of Redis 7.2 speaking the same RESP protocol, so existing Redis clients work; features added to Redis after the fork may differ.'
     from product p, product r where p.slug = 'valkey' and r.slug = 'redis'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 406, p.id, r.id, 'PARTIAL', 'MongoDB wire protocol on PostgreSQL; covers common drivers and queries, not every MongoDB feature.'
+    select 407, p.id, r.id, 'PARTIAL', 'MongoDB wire protocol on PostgreSQL; covers common drivers and queries, not every MongoDB feature.'
     from product p, product r where p.slug = 'ferretdb' and r.slug = 'mongodb'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 407, p.id, r.id, 'PARTIAL', 'Self-operated or provider-run MongoDB-compatible database on PostgreSQL; no Atlas-specific services (Atlas Search, Device Sync).'
+    select 408, p.id, r.id, 'PARTIAL', 'Self-operated or provider-run MongoDB-compatible database on PostgreSQL; no Atlas-specific services (Atlas Search, Device Sync).'
     from product p, product r where p.slug = 'ferretdb' and r.slug = 'mongodb-atlas'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 408, p.id, r.id, 'PARTIAL', 'Distributed wide-column store for high-throughput key-based access; CQL instead of the DynamoDB API, so applications must be adapted.'
+    select 409, p.id, r.id, 'PARTIAL', 'Distributed wide-column store for high-throughput key-based access; CQL instead of the DynamoDB API, so applications must be adapted.'
     from product p, product r where p.slug = 'apache-cassandra' and r.slug = 'amazon-dynamodb'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 409, p.id, r.id, 'PARTIAL', 'Web groupware for mail, calendar and contacts over IMAP/CalDAV/CardDAV, usually from a hosting provider; no Exchange protocol compatibility for Outlook.'
+    select 410, p.id, r.id, 'PARTIAL', 'Web groupware for mail, calendar and contacts over IMAP/CalDAV/CardDAV, usually from a hosting provider; no Exchange protocol compatibility for Outlook.'
     from product p, product r where p.slug = 'open-xchange' and r.slug = 'microsoft-exchange-online'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 410, p.id, r.id, 'PARTIAL', 'Self-hosted groupware with Dovecot; Outlook users need IMAP/CalDAV connectors.'
+    select 411, p.id, r.id, 'PARTIAL', 'Self-hosted groupware with Dovecot; Outlook users need IMAP/CalDAV connectors.'
     from product p, product r where p.slug = 'open-xchange' and r.slug = 'microsoft-exchange-server'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 411, p.id, r.id, 'PARTIAL', 'Groupware with CalDAV/CardDAV and ActiveSync for mobile devices; relies on a separate IMAP/SMTP server.'
+    select 412, p.id, r.id, 'PARTIAL', 'Groupware with CalDAV/CardDAV and ActiveSync for mobile devices; relies on a separate IMAP/SMTP server.'
     from product p, product r where p.slug = 'sogo' and r.slug = 'microsoft-exchange-server'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 412, p.id, r.id, 'PARTIAL', 'Fully open source groupware web interface for mail, calendars and contacts.'
+    select 413, p.id, r.id, 'PARTIAL', 'Fully open source groupware web interface for mail, calendars and contacts.'
     from product p, product r where p.slug = 'sogo' and r.slug = 'open-xchange'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 413, p.id, r.id, 'PARTIAL', 'Self-hosted mail and calendar under own control; no built-in end-to-end encryption.'
+    select 414, p.id, r.id, 'PARTIAL', 'Self-hosted mail and calendar under own control; no built-in end-to-end encryption.'
     from product p, product r where p.slug = 'sogo' and r.slug = 'proton-mail'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 414, p.id, r.id, 'PARTIAL', 'Self-hosted mail and calendar under own control; no built-in end-to-end encryption.'
+    select 415, p.id, r.id, 'PARTIAL', 'Self-hosted mail and calendar under own control; no built-in end-to-end encryption.'
     from product p, product r where p.slug = 'sogo' and r.slug = 'tuta'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 415, p.id, r.id, 'PARTIAL', 'Open source webmail for any IMAP server; no calendar and contacts groupware by default.'
+    select 416, p.id, r.id, 'PARTIAL', 'Open source webmail for any IMAP server; no calendar and contacts groupware by default.'
     from product p, product r where p.slug = 'roundcube' and r.slug = 'open-xchange'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 416, p.id, r.id, 'PARTIAL', 'Swiss-governed encrypted mail and calendar service; no Exchange/Outlook protocol, desktop clients need the Bridge.'
+    select 417, p.id, r.id, 'PARTIAL', 'Swiss-governed encrypted mail and calendar service; no Exchange/Outlook protocol, desktop clients need the Bridge.'
     from product p, product r where p.slug = 'proton-mail' and r.slug = 'microsoft-exchange-online'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 417, p.id, r.id, 'PARTIAL', 'German-hosted encrypted mail and calendar service; no IMAP or Exchange access for standard clients.'
+    select 418, p.id, r.id, 'PARTIAL', 'German-hosted encrypted mail and calendar service; no IMAP or Exchange access for standard clients.'
     from product p, product r where p.slug = 'tuta' and r.slug = 'microsoft-exchange-online'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 418, p.id, r.id, 'PARTIAL', 'End-to-end encrypted messaging, calls and conferencing, cloud or on premises; no Office integration.'
+    select 419, p.id, r.id, 'PARTIAL', 'End-to-end encrypted messaging, calls and conferencing, cloud or on premises; no Office integration.'
     from product p, product r where p.slug = 'wire' and r.slug = 'microsoft-teams'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 419, p.id, r.id, 'PARTIAL', 'Encrypted team messaging; far fewer integrations and bots.'
+    select 420, p.id, r.id, 'PARTIAL', 'Encrypted team messaging; far fewer integrations and bots.'
     from product p, product r where p.slug = 'wire' and r.slug = 'slack'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 420, p.id, r.id, 'PARTIAL', 'Open source, end-to-end encrypted business messenger that can also be self-hosted.'
+    select 421, p.id, r.id, 'PARTIAL', 'Open source, end-to-end encrypted business messenger that can also be self-hosted.'
     from product p, product r where p.slug = 'wire' and r.slug = 'threema-work'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 421, p.id, r.id, 'PARTIAL', 'Encrypted business chat and calls hosted in Switzerland; no meetings platform or Office integration.'
+    select 422, p.id, r.id, 'PARTIAL', 'Encrypted business chat and calls hosted in Switzerland; no meetings platform or Office integration.'
     from product p, product r where p.slug = 'threema-work' and r.slug = 'microsoft-teams'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 422, p.id, r.id, 'PARTIAL', 'Matrix-based messaging for French public-sector agents only.'
+    select 423, p.id, r.id, 'PARTIAL', 'Matrix-based messaging for French public-sector agents only.'
     from product p, product r where p.slug = 'tchap' and r.slug = 'microsoft-teams'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 423, p.id, r.id, 'PARTIAL', 'Matrix-based team messaging for French public-sector agents only.'
+    select 424, p.id, r.id, 'PARTIAL', 'Matrix-based team messaging for French public-sector agents only.'
     from product p, product r where p.slug = 'tchap' and r.slug = 'slack'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 424, p.id, r.id, 'PARTIAL', 'Self-hosted sync and share with client-side encrypted libraries; note that the developer is a Chinese company.'
+    select 425, p.id, r.id, 'PARTIAL', 'Self-hosted sync and share with client-side encrypted libraries; note that the developer is a Chinese company.'
     from product p, product r where p.slug = 'seafile' and r.slug = 'dropbox'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 425, p.id, r.id, 'PARTIAL', 'Self-hosted sync with optional client-side encrypted libraries.'
+    select 426, p.id, r.id, 'PARTIAL', 'Self-hosted sync with optional client-side encrypted libraries.'
     from product p, product r where p.slug = 'seafile' and r.slug = 'tresorit'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 426, p.id, r.id, 'PARTIAL', 'Self-hosted file sync and sharing with spaces and online office via WOPI; no Microsoft 365 integration.'
+    select 427, p.id, r.id, 'PARTIAL', 'Self-hosted file sync and sharing with spaces and online office via WOPI; no Microsoft 365 integration.'
     from product p, product r where p.slug = 'owncloud-infinite-scale' and r.slug = 'microsoft-onedrive'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 427, p.id, r.id, 'PARTIAL', 'Self-hosted file sync and sharing; document editing requires Collabora or ONLYOFFICE.'
+    select 428, p.id, r.id, 'PARTIAL', 'Self-hosted file sync and sharing; document editing requires Collabora or ONLYOFFICE.'
     from product p, product r where p.slug = 'owncloud-infinite-scale' and r.slug = 'google-drive'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 428, p.id, r.id, 'PARTIAL', 'Self-hosted file sync and sharing with desktop and mobile clients.'
+    select 429, p.id, r.id, 'PARTIAL', 'Self-hosted file sync and sharing with desktop and mobile clients.'
     from product p, product r where p.slug = 'owncloud-infinite-scale' and r.slug = 'dropbox'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 429, p.id, r.id, 'PARTIAL', 'Self-hosted file sharing under own control; no end-to-end encryption by default.'
+    select 430, p.id, r.id, 'PARTIAL', 'Self-hosted file sharing under own control; no end-to-end encryption by default.'
     from product p, product r where p.slug = 'owncloud-infinite-scale' and r.slug = 'tresorit'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 430, p.id, r.id, 'PARTIAL', 'Self-hosted secure document sharing with workflows and an S3 gateway.'
+    select 431, p.id, r.id, 'PARTIAL', 'Self-hosted secure document sharing with workflows and an S3 gateway.'
     from product p, product r where p.slug = 'pydio-cells' and r.slug = 'box'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 431, p.id, r.id, 'PARTIAL', 'Document storage and sharing only; no intranet, sites or lists.'
+    select 432, p.id, r.id, 'PARTIAL', 'Document storage and sharing only; no intranet, sites or lists.'
     from product p, product r where p.slug = 'pydio-cells' and r.slug = 'microsoft-sharepoint-server'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 432, p.id, r.id, 'FULL', 'End-to-end encrypted file sync and sharing from a Swiss company with a data residency option.'
+    select 433, p.id, r.id, 'FULL', 'End-to-end encrypted file sync and sharing from a Swiss company with a data residency option.'
     from product p, product r where p.slug = 'tresorit' and r.slug = 'dropbox'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 433, p.id, r.id, 'PARTIAL', 'Encrypted file sharing and e-signatures; fewer content-management workflows.'
+    select 434, p.id, r.id, 'PARTIAL', 'Encrypted file sharing and e-signatures; fewer content-management workflows.'
     from product p, product r where p.slug = 'tresorit' and r.slug = 'box'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 434, p.id, r.id, 'PARTIAL', 'Framework to build own video meetings and streaming into applications; not a ready-made meeting product.'
+    select 435, p.id, r.id, 'PARTIAL', 'Framework to build own video meetings and streaming into applications; not a ready-made meeting product.'
     from product p, product r where p.slug = 'openvidu' and r.slug = 'zoom'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 435, p.id, r.id, 'PARTIAL', 'Self-hosted replacement for programmable video APIs (rooms, recording, streaming).'
+    select 436, p.id, r.id, 'PARTIAL', 'Self-hosted replacement for programmable video APIs (rooms, recording, streaming).'
     from product p, product r where p.slug = 'openvidu' and r.slug = 'twilio'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 436, p.id, r.id, 'PARTIAL', 'IP PBX and unified communications with SIP trunks and WebRTC softphones; no Teams client integration.'
+    select 437, p.id, r.id, 'PARTIAL', 'IP PBX and unified communications with SIP trunks and WebRTC softphones; no Teams client integration.'
     from product p, product r where p.slug = 'wazo-platform' and r.slug = 'microsoft-teams-phone'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 437, p.id, r.id, 'PARTIAL', 'Programmable voice and call-control REST APIs on own telephony infrastructure; no global carrier network.'
+    select 438, p.id, r.id, 'PARTIAL', 'Programmable voice and call-control REST APIs on own telephony infrastructure; no global carrier network.'
     from product p, product r where p.slug = 'wazo-platform' and r.slug = 'twilio'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 438, p.id, r.id, 'PARTIAL', 'Browser-based mail, files, office editing, chat, video, projects and wiki from open source components; no desktop Office applications.'
+    select 439, p.id, r.id, 'PARTIAL', 'Browser-based mail, files, office editing, chat, video, projects and wiki from open source components; no desktop Office applications.'
     from product p, product r where p.slug = 'opendesk' and r.slug = 'microsoft-365'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 439, p.id, r.id, 'PARTIAL', 'Integrated browser-based workplace suite from open source components, self-hosted or from partners.'
+    select 440, p.id, r.id, 'PARTIAL', 'Integrated browser-based workplace suite from open source components, self-hosted or from partners.'
     from product p, product r where p.slug = 'opendesk' and r.slug = 'google-workspace'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 440, p.id, r.id, 'PARTIAL', 'Collaborative block-based documents and wiki pages; no databases or automations.'
+    select 441, p.id, r.id, 'PARTIAL', 'Collaborative block-based documents and wiki pages; no databases or automations.'
     from product p, product r where p.slug = 'lasuite-docs' and r.slug = 'notion'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 441, p.id, r.id, 'PARTIAL', 'Collaborative documentation and knowledge pages; fewer templates and integrations.'
+    select 442, p.id, r.id, 'PARTIAL', 'Collaborative documentation and knowledge pages; fewer templates and integrations.'
     from product p, product r where p.slug = 'lasuite-docs' and r.slug = 'atlassian-confluence'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 442, p.id, r.id, 'FULL', 'Open source (MIT) collaborative knowledge base and document editor.'
+    select 443, p.id, r.id, 'FULL', 'Open source (MIT) collaborative knowledge base and document editor.'
     from product p, product r where p.slug = 'lasuite-docs' and r.slug = 'outline'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 443, p.id, r.id, 'PARTIAL', 'Structured documentation wiki (shelves, books, chapters); no real-time co-editing.'
+    select 444, p.id, r.id, 'PARTIAL', 'Structured documentation wiki (shelves, books, chapters); no real-time co-editing.'
     from product p, product r where p.slug = 'bookstack' and r.slug = 'atlassian-confluence'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 444, p.id, r.id, 'PARTIAL', 'Team documentation and knowledge base; no databases.'
+    select 445, p.id, r.id, 'PARTIAL', 'Team documentation and knowledge base; no databases.'
     from product p, product r where p.slug = 'bookstack' and r.slug = 'notion'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 445, p.id, r.id, 'PARTIAL', 'Open source (MIT) self-hosted knowledge base.'
+    select 446, p.id, r.id, 'PARTIAL', 'Open source (MIT) self-hosted knowledge base.'
     from product p, product r where p.slug = 'bookstack' and r.slug = 'outline'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 446, p.id, r.id, 'PARTIAL', 'Team knowledge base with real-time collaborative editing; source-available (BUSL-1.1), not open source.'
+    select 447, p.id, r.id, 'PARTIAL', 'Team knowledge base with real-time collaborative editing; source-available (BUSL-1.1), not open source.'
     from product p, product r where p.slug = 'outline' and r.slug = 'notion'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 447, p.id, r.id, 'PARTIAL', 'Team wiki with real-time editing and search; source-available (BUSL-1.1), not open source.'
+    select 448, p.id, r.id, 'PARTIAL', 'Team wiki with real-time editing and search; source-available (BUSL-1.1), not open source.'
     from product p, product r where p.slug = 'outline' and r.slug = 'atlassian-confluence'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 448, p.id, r.id, 'PARTIAL', 'Non-profit, EU-hosted Git hosting intended for free and open source projects; not for private commercial code.'
+    select 449, p.id, r.id, 'PARTIAL', 'Non-profit, EU-hosted Git hosting intended for free and open source projects; not for private commercial code.'
     from product p, product r where p.slug = 'codeberg' and r.slug = 'github'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 449, p.id, r.id, 'PARTIAL', 'Hosted Forgejo forge for open source projects; no enterprise plans.'
+    select 450, p.id, r.id, 'PARTIAL', 'Hosted Forgejo forge for open source projects; no enterprise plans.'
     from product p, product r where p.slug = 'codeberg' and r.slug = 'gitlab-com'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 450, p.id, r.id, 'PARTIAL', 'Kubernetes-native pipeline building blocks; needs a UI and triggers set up around it.'
+    select 451, p.id, r.id, 'PARTIAL', 'Kubernetes-native pipeline building blocks; needs a UI and triggers set up around it.'
     from product p, product r where p.slug = 'tekton' and r.slug = 'github-actions'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 451, p.id, r.id, 'FULL', 'Drop-in fork of Terraform 1.5 under MPL-2.0, compatible with existing providers, modules and state.'
+    select 452, p.id, r.id, 'FULL', 'Drop-in fork of Terraform 1.5 under MPL-2.0, compatible with existing providers, modules and state.'
     from product p, product r where p.slug = 'opentofu' and r.slug = 'hashicorp-terraform'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 452, p.id, r.id, 'PARTIAL', 'Long-term, highly available Prometheus metrics; dashboards and alerting come from Grafana and Alertmanager.'
+    select 453, p.id, r.id, 'PARTIAL', 'Long-term, highly available Prometheus metrics; dashboards and alerting come from Grafana and Alertmanager.'
     from product p, product r where p.slug = 'thanos' and r.slug = 'datadog'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 453, p.id, r.id, 'PARTIAL', 'Deduplicated, encrypted file-level backups over SSH; no VM image backup or central console.'
+    select 454, p.id, r.id, 'PARTIAL', 'Deduplicated, encrypted file-level backups over SSH; no VM image backup or central console.'
     from product p, product r where p.slug = 'borgbackup' and r.slug = 'veeam'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 454, p.id, r.id, 'PARTIAL', 'Scrum and Kanban project management for agile teams; fewer integrations and workflow customisation.'
+    select 455, p.id, r.id, 'PARTIAL', 'Scrum and Kanban project management for agile teams; fewer integrations and workflow customisation.'
     from product p, product r where p.slug = 'taiga' and r.slug = 'atlassian-jira'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 455, p.id, r.id, 'FULL', 'Kanban boards with cards, swimlanes and attachments, self-hosted or hosted.'
+    select 456, p.id, r.id, 'FULL', 'Kanban boards with cards, swimlanes and attachments, self-hosted or hosted.'
     from product p, product r where p.slug = 'taiga' and r.slug = 'atlassian-trello'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 456, p.id, r.id, 'PARTIAL', 'Sales CRM (leads, opportunities, cases, email and calendar) for small and mid-size teams; no platform ecosystem.'
+    select 457, p.id, r.id, 'PARTIAL', 'Sales CRM (leads, opportunities, cases, email and calendar) for small and mid-size teams; no platform ecosystem.'
     from product p, product r where p.slug = 'espocrm' and r.slug = 'salesforce'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 457, p.id, r.id, 'PARTIAL', 'CRM with email integration and workflows; marketing automation is limited.'
+    select 458, p.id, r.id, 'PARTIAL', 'CRM with email integration and workflows; marketing automation is limited.'
     from product p, product r where p.slug = 'espocrm' and r.slug = 'hubspot'
     on conflict (product_id, replaces_id) do nothing;
 insert into alternative (id, product_id, replaces_id, fit, notes)
-    select 458, p.id, r.id, 'PARTIAL', 'Combined ERP and CRM for small organisations; far smaller functional scope.'
+    select 459, p.id, r.id, 'PARTIAL', 'Combined ERP and CRM for small organisations; far smaller functional scope.'
     from product p, product r where p.slug = 'dolibarr' and r.slug = 'microsoft-dynamics-365'
     on conflict (product_id, replaces_id) do nothing;
 

@@ -45,6 +45,9 @@ class SeedCatalogTest {
             "element", "jitsi-meet", "bigbluebutton", "linphone", "xivo", "vllm", "backstage", "open-vsx",
             "gitlab-ce", "forgejo", "grafana", "prometheus", "opentelemetry-collector");
 
+    /** Seed rows have ids below 1000 (the sequences start above); the tests add products of their own. */
+    private static final String SEEDED = "id < 1000";
+
     @Inject
     ProductRepository products;
     @Inject
@@ -68,7 +71,7 @@ class SeedCatalogTest {
     @Test
     @Transactional
     void coversWhatOrganisationsRunAndWhereTheyGo() {
-        assertTrue(products.count() >= 250, "at least 250 products, found " + products.count());
+        assertTrue(products.count(SEEDED) >= 250, "at least 250 products, found " + products.count(SEEDED));
         assertTrue(providers.count() >= 35, "at least 35 providers, found " + providers.count());
         assertTrue(offerings.count() >= 120, "at least 120 offerings, found " + offerings.count());
         List<String> estate = List.of("microsoft-active-directory", "microsoft-exchange-server", "microsoft-sharepoint-server",
@@ -93,7 +96,7 @@ class SeedCatalogTest {
     @Transactional
     void everyStatedFactCarriesItsEvidence() {
         List<String> unsourced = new ArrayList<>();
-        for (Product p : products.listAll()) {
+        for (Product p : products.list(SEEDED)) {
             Map<String, Boolean> states = new LinkedHashMap<>();
             states.put("entry", true);
             states.put("licence", true);
