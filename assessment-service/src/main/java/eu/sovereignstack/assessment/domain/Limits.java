@@ -43,13 +43,19 @@ public final class Limits {
     public static final int FINDING_CODE = 40;
     public static final String FINDING_CODE_PATTERN = "^[A-Z_]+$";
     /** The unknown facts, one phrase each ({@code UnknownFact}). */
-    public static final int UNKNOWNS = 10;
+    public static final int UNKNOWNS = 12;
     public static final int UNKNOWN = 100;
     /**
      * A sentence the service writes about an item or an option: a template of at most a few
      * hundred characters with an item's or a product's name, a country or a provider in it.
      */
     public static final int SENTENCE = 1000;
+    /** The facts a finding rests on, and their texts: a fact's name, whose it is, its value, its source. */
+    public static final int FINDING_FACTS = 8;
+    public static final int FACT = 40;
+    public static final int FACT_ABOUT = 200;
+    public static final int FACT_VALUE = 1000;
+    public static final int FACT_SOURCE = 500;
     /** Why an item gets its plan: two reasons and one per effort adjustment (five). */
     public static final int PLAN_REASONS = 7;
     /** Why an option ranks where it does: its fit, its score, the standards it shares and its provider. */

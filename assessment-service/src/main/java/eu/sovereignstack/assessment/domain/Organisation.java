@@ -1,10 +1,13 @@
 package eu.sovereignstack.assessment.domain;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import eu.sovereignstack.catalog.contract.Energy;
 
 /** Facts about the organisation the inventory belongs to. */
 @Schema(name = "OrganisationFacts")
@@ -15,5 +18,13 @@ public record Organisation(
         String sector,
         @Pattern(regexp = Limits.COUNTRY, message = "must be an ISO 3166-1 alpha-2 code")
         @Schema(examples = "FR", maxLength = Limits.COUNTRY_CODE)
-        String country) {
+        String country,
+        @Valid
+        @Schema(description = "Energy facts of the organisation's own data centres: they decide SOV-8 for what it hosts "
+                + "itself; absent, SOV-8 of self-hosted items is unknown")
+        Energy energy) {
+
+    public Organisation(String name, String sector, String country) {
+        this(name, sector, country, null);
+    }
 }

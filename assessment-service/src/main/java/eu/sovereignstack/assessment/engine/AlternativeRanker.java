@@ -83,8 +83,9 @@ final class AlternativeRanker {
                 product.licence(), reasons);
     }
 
+    /** Shared standards over all standards of the two; 0 when either's are unknown or none. */
     static double overlap(List<String> current, List<String> candidate) {
-        if (current.isEmpty() || candidate.isEmpty()) {
+        if (current == null || candidate == null || current.isEmpty() || candidate.isEmpty()) {
             return 0;
         }
         Set<String> union = new HashSet<>(current);

@@ -67,7 +67,7 @@ public final class AssessmentEngine {
      */
     public AssessmentResult assess(Inventory inventory, ScoringProfile profile, Policy policy, double threshold,
             ResolveResult catalog, LocalDate today) {
-        FactsAssembler facts = new FactsAssembler(licences, today);
+        FactsAssembler facts = new FactsAssembler(licences, today, inventory.organisation().energy());
         Map<String, ResolveResult.Match> matches = new HashMap<>();
         catalog.matches().forEach(match -> matches.put(match.ref(), match));
         Map<String, Integer> dependents = dependents(inventory);

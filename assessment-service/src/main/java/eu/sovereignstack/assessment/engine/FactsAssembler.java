@@ -19,10 +19,17 @@ import java.util.Optional;
 
 import eu.sovereignstack.assessment.domain.Deployment;
 import eu.sovereignstack.assessment.domain.InventoryItem;
+import eu.sovereignstack.assessment.engine.model.FindingFact;
 import eu.sovereignstack.assessment.engine.model.ItemFacts;
+import eu.sovereignstack.assessment.engine.rules.Fact;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.Energy;
+import eu.sovereignstack.catalog.contract.Evidence;
+import eu.sovereignstack.catalog.contract.KeyCustody;
 import eu.sovereignstack.catalog.contract.ProductView;
 import eu.sovereignstack.catalog.contract.ResolvedProduct;
+import eu.sovereignstack.catalog.contract.Steward;
+import eu.sovereignstack.catalog.contract.UltimateParent;
 import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 import eu.sovereignstack.common.licence.InvalidLicenceException;
 import eu.sovereignstack.common.licence.LicenceExpression;
@@ -37,11 +44,16 @@ final class FactsAssembler {
 
     private final SpdxLicences licences;
     private final LocalDate today;
+    private final Energy ownEnergy;
 
-    /** {@code today}: the day the facts are judged on. */
-    FactsAssembler(SpdxLicences licences, LocalDate today) {
+    /**
+     * {@code today}: the day the facts are judged on; {@code ownEnergy}: the organisation's own
+     * data centre's energy facts from the inventory, null when it gave none.
+     */
+    FactsAssembler(SpdxLicences licences, LocalDate today, Energy ownEnergy) {
         this.licences = licences;
         this.today = today;
+        this.ownEnergy = ownEnergy;
     }
 
     /**
@@ -114,54 +126,252 @@ final class FactsAssembler {
 
     private static Optional<ResolvedOffering> bestEuOffering(ResolvedProduct product) {
         return product.offerings().stream()
-                .filter(ResolvedOffering::providerEuJurisdiction)
+                .filter(o -> Jurisdiction.isEuEea(o.providerControlCountry()))
                 .max(Comparator.comparingInt((ResolvedOffering o) -> o.providerCertifications().size())
                         .thenComparing(ResolvedOffering::provider, Comparator.reverseOrder()));
     }
 
     private ItemFacts facts(InventoryItem item, Deployment deployment, ResolvedProduct resolved) {
         ProductView product = resolved.product();
-        String stewardCountry = product.steward() == null ? null : product.steward().country();
+        String about = "product " + product.name();
+        Map<String, Evidence> evidence = product.evidence();
+        Map<String, List<FindingFact>> sources = new LinkedHashMap<>();
         Optional<ResolvedOffering> offering = deployment.model() == DeploymentModel.MANAGED
                 ? offeringOf(resolved, deployment.provider())
                 : Optional.empty();
 
-        String operatorCountry = switch (deployment.model()) {
-            case SELF_HOSTED -> null;
-            case SAAS -> deployment.providerCountry() != null ? deployment.providerCountry() : stewardCountry;
-            case MANAGED -> deployment.providerCountry() != null
-                    ? deployment.providerCountry()
-                    : offering.map(ResolvedOffering::providerCountry).orElse(null);
-        };
-        Boolean operatorEu = operatorCountry == null ? null : Jurisdiction.isEuEea(operatorCountry);
+        Steward steward = product.steward();
+        String stewardCountry = steward == null ? null : steward.country();
+        UltimateParent stewardParent = steward == null ? null : foreign(steward.ultimateParent(), steward.name());
+        String stewardControl = stewardParent != null ? stewardParent.country() : stewardCountry;
+        add(sources, Fact.LICENCE, FindingFact.of("licence", about, product.licence(), evidence.get("licence")));
+        add(sources, Fact.GOVERNANCE, FindingFact.of("governance", about,
+                product.governance() == null ? null : product.governance().name(), evidence.get("governance")));
+        if (steward != null) {
+            add(sources, Fact.STEWARD, FindingFact.of("steward", about, steward.name() + " (" + steward.country() + ")",
+                    evidence.get("steward")));
+            add(sources, Fact.STEWARD, parentFact(about, steward.ultimateParent(), steward.name(), evidence.get("ultimateParent")));
+        }
 
-        List<String> locations = !deployment.dataLocations().isEmpty() ? deployment.dataLocations()
-                : switch (deployment.model()) {
-                    case SELF_HOSTED -> List.of();
-                    case SAAS -> product.dataLocations();
-                    case MANAGED -> offering.map(ResolvedOffering::countries).orElse(List.of());
-                };
+        Operator operator = operator(deployment, offering, steward, stewardParent, sources, about, evidence);
+        String operatorControl = operator.parent() != null ? operator.parent().country() : operator.country();
+
+        List<String> locations;
+        if (!deployment.dataLocations().isEmpty()) {
+            locations = deployment.dataLocations();
+            add(sources, Fact.DATA_LOCATION, FindingFact.fromInventory("dataLocations", String.join(", ", locations)));
+        } else if (deployment.model() == DeploymentModel.SAAS && !product.dataLocations().isEmpty()) {
+            locations = product.dataLocations();
+            add(sources, Fact.DATA_LOCATION, FindingFact.of("dataLocations", about, String.join(", ", locations),
+                    evidence.get("dataLocations")));
+        } else if (offering.isPresent() && !offering.get().countries().isEmpty()) {
+            locations = offering.get().countries();
+            add(sources, Fact.DATA_LOCATION, FindingFact.of("dataLocations", "offering " + offering.get().name(),
+                    String.join(", ", locations), offering.get().evidence().get("dataLocations")));
+        } else {
+            locations = List.of();
+            add(sources, Fact.DATA_LOCATION, FindingFact.unknown("dataLocations", item.name()));
+        }
         Boolean dataInEu = locations.isEmpty() ? null : Jurisdiction.allEuEea(locations);
 
+        add(sources, Fact.STANDARDS, product.standards() == null
+                ? FindingFact.unknown("standards", about)
+                : FindingFact.of("standards", about, product.standards().isEmpty() ? "none" : String.join(", ", product.standards()),
+                        evidence.get("standards")));
+
         List<String> certifications = new ArrayList<>(product.certifications());
-        offering.ifPresent(o -> certifications.addAll(o.providerCertifications()));
+        if (!product.certifications().isEmpty()) {
+            add(sources, Fact.CERTIFICATIONS, FindingFact.of("certifications", about, String.join(", ", product.certifications()),
+                    evidence.get("certifications")));
+        }
+        offering.ifPresent(o -> {
+            certifications.addAll(o.providerCertifications());
+            add(sources, Fact.CERTIFICATIONS, FindingFact.of("certifications", "provider " + o.providerName(),
+                    o.providerCertifications().isEmpty() ? "none known" : String.join(", ", o.providerCertifications()),
+                    o.providerEvidence().get("certifications")));
+        });
         boolean certificationsKnown = deployment.model() != DeploymentModel.MANAGED || offering.isPresent()
                 || !certifications.isEmpty();
 
-        long euProviders = resolved.offerings().stream()
-                .filter(ResolvedOffering::providerEuJurisdiction)
+        List<String> euProviders = resolved.offerings().stream()
+                .filter(o -> Jurisdiction.isEuEea(o.providerControlCountry()))
                 .map(ResolvedOffering::provider)
-                .distinct().count();
+                .distinct().toList();
+        add(sources, Fact.PROVIDERS, FindingFact.derived("providers", "the catalog's offerings of " + product.name(),
+                euProviders.isEmpty() ? "no EU-controlled provider" : String.join(", ", euProviders)));
+
         Health health = product.health();
+        add(sources, Fact.PROJECT_HEALTH, health == null || health.empty()
+                ? FindingFact.unknown("health", about)
+                : FindingFact.of("health", about, describe(health), evidence.get("health")));
+
+        Energy energy = energy(deployment, offering, sources, item);
+
+        KeyCustody keyCustody = offering.map(ResolvedOffering::keyCustody).orElse(null);
+        Boolean hsm = offering.map(ResolvedOffering::hsm).orElse(null);
+        add(sources, Fact.KEY_CUSTODY, offering.isPresent() && (keyCustody != null || hsm != null)
+                ? FindingFact.of("keyCustody", "offering " + offering.get().name(),
+                        (keyCustody == null ? "unknown custody" : keyCustody.name()) + (Boolean.TRUE.equals(hsm) ? ", in an HSM" : ""),
+                        offering.get().evidence().get("keyCustody"))
+                : FindingFact.unknown("keyCustody", offering.map(o -> "offering " + o.name()).orElse(item.name())));
+
         return new ItemFacts(true, item.name(), product.licenceFamily(), product.openSource(),
                 product.governance() == null ? null : product.governance().name(),
-                stewardCountry, stewardCountry == null ? null : Jurisdiction.isEuEea(stewardCountry),
-                deployment.model(), operatorCountry, operatorEu, dataInEu,
-                product.standards(), (int) euProviders,
+                stewardCountry, stewardControl == null ? null : Jurisdiction.isEuEea(stewardControl),
+                deployment.model(), operator.country(), operatorControl == null ? null : Jurisdiction.isEuEea(operatorControl),
+                dataInEu, product.standards(), euProviders.size(),
                 certificationsKnown ? List.copyOf(certifications) : null,
                 health == null ? null : health.latestReleaseDate(),
                 health == null || health.scorecardScore() == null ? null : health.scorecardScore().doubleValue(),
-                false, item.dataClassification(), item.criticality(), today);
+                item.dataClassification(), item.criticality(), today,
+                stewardParent == null ? null : stewardParent.name(), stewardParent == null ? null : stewardParent.country(),
+                operator.parent() == null ? null : operator.parent().name(),
+                operator.parent() == null ? null : operator.parent().country(),
+                keyCustody, hsm, energy,
+                health == null ? null : health.contributorsLast12Months(),
+                health == null || health.topOrganisationShare() == null ? null : health.topOrganisationShare().doubleValue(),
+                sources);
+    }
+
+    /** Who operates an item, under which law, and the facts that say so. */
+    private record Operator(String country, UltimateParent parent) {
+    }
+
+    private static Operator operator(Deployment deployment, Optional<ResolvedOffering> offering, Steward steward,
+            UltimateParent stewardParent, Map<String, List<FindingFact>> sources, String about, Map<String, Evidence> evidence) {
+        switch (deployment.model()) {
+            case SELF_HOSTED:
+                return new Operator(null, null);
+            case SAAS:
+                if (deployment.providerCountry() != null) {
+                    add(sources, Fact.OPERATOR, FindingFact.fromInventory("operator",
+                            Objects.toString(deployment.provider(), "a provider") + " (" + deployment.providerCountry() + ")"));
+                    return new Operator(deployment.providerCountry(), null);
+                }
+                if (steward == null) {
+                    add(sources, Fact.OPERATOR, FindingFact.unknown("operator", about));
+                    return new Operator(null, null);
+                }
+                add(sources, Fact.OPERATOR, FindingFact.of("operator", about, "its vendor " + steward.name() + " ("
+                        + steward.country() + ")", evidence.get("steward")));
+                add(sources, Fact.OPERATOR, parentFact(about, steward.ultimateParent(), steward.name(), evidence.get("ultimateParent")));
+                return new Operator(steward.country(), stewardParent);
+            default:
+                UltimateParent parent = offering.map(o -> foreign(o.providerUltimateParent(), o.providerName())).orElse(null);
+                String country = deployment.providerCountry() != null
+                        ? deployment.providerCountry()
+                        : offering.map(ResolvedOffering::providerCountry).orElse(null);
+                if (deployment.providerCountry() != null) {
+                    add(sources, Fact.OPERATOR, FindingFact.fromInventory("operator",
+                            Objects.toString(deployment.provider(), "a provider") + " (" + deployment.providerCountry() + ")"));
+                } else if (offering.isPresent()) {
+                    ResolvedOffering o = offering.get();
+                    add(sources, Fact.OPERATOR, FindingFact.of("operator", "provider " + o.providerName(),
+                            o.providerName() + " (" + o.providerCountry() + ")", o.providerEvidence().get("country")));
+                } else {
+                    add(sources, Fact.OPERATOR, FindingFact.unknown("operator", Objects.toString(deployment.provider(), about)));
+                }
+                offering.ifPresent(o -> add(sources, Fact.OPERATOR, parentFact("provider " + o.providerName(),
+                        o.providerUltimateParent(), o.providerName(), o.providerEvidence().get("ultimateParent"))));
+                return new Operator(country, parent);
+        }
+    }
+
+    /**
+     * The energy facts of whoever runs the item's data centre: the organisation's own (from the
+     * inventory) for what it hosts, the provider's for a managed offering; a SaaS vendor's are
+     * not in the catalog.
+     */
+    private Energy energy(Deployment deployment, Optional<ResolvedOffering> offering, Map<String, List<FindingFact>> sources,
+            InventoryItem item) {
+        if (deployment.model() == DeploymentModel.SELF_HOSTED) {
+            if (ownEnergy == null || ownEnergy.empty()) {
+                add(sources, Fact.ENVIRONMENT, FindingFact.unknown("energy", "the organisation's data centre"));
+                return null;
+            }
+            add(sources, Fact.ENVIRONMENT, FindingFact.fromInventory("energy", describe(ownEnergy)));
+            return ownEnergy;
+        }
+        Energy energy = offering.map(ResolvedOffering::providerEnergy).orElse(null);
+        if (energy == null || energy.empty()) {
+            add(sources, Fact.ENVIRONMENT, FindingFact.unknown("energy",
+                    offering.map(o -> "provider " + o.providerName()).orElse("the operator of " + item.name())));
+            return null;
+        }
+        ResolvedOffering o = offering.get();
+        String about = "provider " + o.providerName();
+        if (energy.pue() != null) {
+            add(sources, Fact.ENVIRONMENT, FindingFact.of("energy", about, "PUE " + energy.pue(), o.providerEvidence().get("pue")));
+        }
+        if (energy.renewableShare() != null) {
+            add(sources, Fact.ENVIRONMENT, FindingFact.of("energy", about, percent(energy.renewableShare()) + " renewable electricity",
+                    o.providerEvidence().get("renewableShare")));
+        }
+        if (energy.climateNeutralDataCentrePact() != null) {
+            add(sources, Fact.ENVIRONMENT, FindingFact.of("energy", about, Boolean.TRUE.equals(energy.climateNeutralDataCentrePact())
+                    ? "signatory of the Climate Neutral Data Centre Pact" : "not a signatory of the Climate Neutral Data Centre Pact",
+                    o.providerEvidence().get("climateNeutralDataCentrePact")));
+        }
+        return energy;
+    }
+
+    /** The ultimate parent when it is another organisation than {@code self}; null otherwise or when unknown. */
+    private static UltimateParent foreign(UltimateParent parent, String self) {
+        return parent == null || normalised(parent.name()).equals(normalised(self)) ? null : parent;
+    }
+
+    /** What is known of who controls {@code self} in the end. */
+    private static FindingFact parentFact(String about, UltimateParent parent, String self, Evidence evidence) {
+        if (parent == null) {
+            return FindingFact.unknown("ultimateParent", about);
+        }
+        boolean itself = normalised(parent.name()).equals(normalised(self));
+        return FindingFact.of("ultimateParent", about, itself ? "independent (" + self + ")"
+                : parent.name() + " (" + parent.country() + ")", evidence);
+    }
+
+    private static void add(Map<String, List<FindingFact>> sources, Fact fact, FindingFact finding) {
+        sources.computeIfAbsent(fact.key(), key -> new ArrayList<>()).add(finding);
+    }
+
+    private static String describe(Health health) {
+        List<String> parts = new ArrayList<>();
+        if (health.latestReleaseDate() != null || health.latestReleaseVersion() != null) {
+            parts.add("latest release " + Objects.toString(health.latestReleaseVersion(), "")
+                    + (health.latestReleaseDate() == null ? "" : " (" + health.latestReleaseDate() + ")"));
+        }
+        if (health.releasesLast12Months() != null) {
+            parts.add(health.releasesLast12Months() + " releases in 12 months");
+        }
+        if (health.contributorsLast12Months() != null) {
+            parts.add(health.contributorsLast12Months() + " contributors in 12 months");
+        }
+        if (health.topOrganisationShare() != null) {
+            parts.add(percent(health.topOrganisationShare()) + " of commits from the most active organisation");
+        }
+        if (health.scorecardScore() != null) {
+            parts.add("OpenSSF Scorecard " + health.scorecardScore());
+        }
+        return String.join(", ", parts).replace("release  (", "release (");
+    }
+
+    private static String describe(Energy energy) {
+        List<String> parts = new ArrayList<>();
+        if (energy.pue() != null) {
+            parts.add("PUE " + energy.pue());
+        }
+        if (energy.renewableShare() != null) {
+            parts.add(percent(energy.renewableShare()) + " renewable electricity");
+        }
+        if (energy.climateNeutralDataCentrePact() != null) {
+            parts.add(Boolean.TRUE.equals(energy.climateNeutralDataCentrePact())
+                    ? "signatory of the Climate Neutral Data Centre Pact" : "not a signatory of the Climate Neutral Data Centre Pact");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String percent(java.math.BigDecimal share) {
+        return Math.round(share.doubleValue() * 100) + " %";
     }
 
     /** An item the catalog does not know: only what the inventory itself says (an SBOM's licence). */
@@ -174,13 +384,25 @@ final class FactsAssembler {
                 licence = null;
             }
         }
+        Map<String, List<FindingFact>> sources = new LinkedHashMap<>();
+        add(sources, Fact.LICENCE, licence == null ? FindingFact.unknown("licence", item.name())
+                : FindingFact.fromInventory("licence", licence.expression()));
         Deployment deployment = item.deployment();
         String operatorCountry = deployment.model() == DeploymentModel.SELF_HOSTED ? null : deployment.providerCountry();
+        if (operatorCountry != null) {
+            add(sources, Fact.OPERATOR, FindingFact.fromInventory("operator",
+                    Objects.toString(deployment.provider(), "a provider") + " (" + operatorCountry + ")"));
+        }
+        if (!deployment.dataLocations().isEmpty()) {
+            add(sources, Fact.DATA_LOCATION, FindingFact.fromInventory("dataLocations", String.join(", ", deployment.dataLocations())));
+        }
+        Energy energy = deployment.model() == DeploymentModel.SELF_HOSTED ? energy(deployment, Optional.empty(), sources, item) : null;
         return new ItemFacts(false, item.name(), licence == null ? null : licence.family(),
                 licence == null ? null : licence.openSource(), null, null, null,
                 deployment.model(), operatorCountry, operatorCountry == null ? null : Jurisdiction.isEuEea(operatorCountry),
                 deployment.dataLocations().isEmpty() ? null : Jurisdiction.allEuEea(deployment.dataLocations()),
-                null, null, null, null, null, false, item.dataClassification(), item.criticality(), today);
+                null, null, null, null, null, item.dataClassification(), item.criticality(), today,
+                null, null, null, null, null, null, energy, null, null, sources);
     }
 
     /** The offering of the provider the inventory names, matched tolerantly by name or slug. */

@@ -95,7 +95,10 @@ public final class Reports {
         return write(schema, rows);
     }
 
-    /** A report a person hands to management: summary, objectives, top findings, waves, licences. */
+    /**
+     * A report a person hands to management: summary, objectives, top findings with the facts
+     * and evidence they rest on, waves, licences.
+     */
     public static String markdown(UUID id, Instant createdAt, AssessmentResult result) {
         AssessmentResult.OrganisationResult org = result.organisation();
         StringBuilder md = new StringBuilder();
@@ -130,9 +133,14 @@ public final class Reports {
         findings.sort(Comparator.comparing((Map.Entry<ItemResult, Finding> e) -> e.getValue().severity()).reversed()
                 .thenComparing(e -> -AggregationWeight.of(e.getKey().criticality())));
         findings.stream().filter(e -> e.getValue().severity().compareTo(Severity.MEDIUM) >= 0).limit(10)
-                .forEach(e -> md.append("- **").append(e.getValue().severity()).append("** `").append(e.getValue().code())
-                        .append("` (").append(e.getValue().objective().id()).append(", ").append(e.getKey().name()).append("): ")
-                        .append(e.getValue().message()).append('\n'));
+                .forEach(e -> {
+                    md.append("- **").append(e.getValue().severity()).append("** `").append(e.getValue().code())
+                            .append("` (").append(e.getValue().objective().id()).append(", ").append(e.getKey().name()).append("): ")
+                            .append(e.getValue().message()).append('\n');
+                    e.getValue().facts().forEach(fact -> md.append("  - ").append(fact.describe()).append('\n'));
+                });
+        md.append("\nEach finding lists the facts it rests on: their value, source, date, how they were obtained and who "
+                + "asserted them. \"unknown\" means nobody has stated the fact; it is scored pessimistically.\n");
         md.append("\n## Migration waves\n\n");
         for (MigrationWave wave : result.waves()) {
             md.append("### Wave ").append(wave.number()).append(" (").append(wave.effort()).append(" points, ")

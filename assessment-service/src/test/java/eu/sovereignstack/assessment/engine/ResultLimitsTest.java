@@ -3,11 +3,13 @@ package eu.sovereignstack.assessment.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.Energy;
+import eu.sovereignstack.catalog.contract.KeyCustody;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.engine.model.Effort;
 import eu.sovereignstack.assessment.engine.model.Finding;
@@ -89,6 +93,13 @@ class ResultLimitsTest {
         items.add(facts(true, true, "FOUNDATION", true, saas, true, true, known, 3, null, released, 8.0, true));
         items.add(facts(true, true, "FOUNDATION", true, saas, true, true, known, 3, known, null, 8.0, true));
         items.add(facts(true, true, "FOUNDATION", true, saas, true, true, known, 3, known, released, 8.0, false));
+        // The key, contributor and energy facts, each way they can cut.
+        ItemFacts managed = facts(true, true, "FOUNDATION", true, DeploymentModel.MANAGED, true, true, known, 3, known, released,
+                8.0, true);
+        items.add(withFacts(managed, KeyCustody.PROVIDER_HELD, POOR_ENERGY, 1_000_000, 1.0));
+        items.add(withFacts(managed, KeyCustody.CUSTOMER_MANAGED, new Energy(new BigDecimal("1.4"), new BigDecimal("0.7"), true),
+                2, 0.1));
+        items.add(withFacts(managed, null, null, null, null));
 
         List<String> fired = new ArrayList<>();
         for (ItemFacts item : items) {
@@ -108,8 +119,18 @@ class ResultLimitsTest {
             LocalDate latestRelease, Double scorecard, boolean environmentKnown) {
         LicenceFamily family = open == null ? null : open ? LicenceFamily.PERMISSIVE : LicenceFamily.PROPRIETARY;
         return new ItemFacts(known, "n".repeat(Limits.NAME), family, open, governance, "US", euSteward, deployment, "US",
-                euOperator, euData, standards, euProviders, certifications, latestRelease, scorecard, environmentKnown,
-                DataClassification.SECRET, Criticality.CRITICAL, LocalDate.now());
+                euOperator, euData, standards, euProviders, certifications, latestRelease, scorecard,
+                environmentKnown ? POOR_ENERGY : null, DataClassification.SECRET, Criticality.CRITICAL, LocalDate.now());
+    }
+
+    private static final Energy POOR_ENERGY = new Energy(new BigDecimal("4.99"), new BigDecimal("0.01"), null);
+
+    private static ItemFacts withFacts(ItemFacts f, KeyCustody keys, Energy energy, Integer contributors, Double share) {
+        String longName = "n".repeat(Limits.NAME);
+        return new ItemFacts(f.known(), f.name(), f.licenceFamily(), f.openSource(), f.governance(), f.stewardCountry(),
+                f.stewardEu(), f.deployment(), f.operatorCountry(), f.operatorEu(), f.dataInEu(), f.standards(), f.euProviders(),
+                f.certifications(), f.latestRelease(), f.scorecard(), f.dataClassification(), f.criticality(), f.asOf(),
+                longName, "US", longName, "US", keys, true, energy, contributors, share, Map.of());
     }
 
     private static ScoringProfile profile() {

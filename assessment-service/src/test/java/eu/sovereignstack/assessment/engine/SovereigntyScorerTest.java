@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.Energy;
+import eu.sovereignstack.catalog.contract.KeyCustody;
 import eu.sovereignstack.assessment.engine.model.Finding;
 import eu.sovereignstack.assessment.engine.model.ItemFacts;
 import eu.sovereignstack.assessment.engine.model.ItemScore;
@@ -27,6 +30,9 @@ import eu.sovereignstack.assessment.engine.rules.UnknownFact;
 import eu.sovereignstack.common.licence.LicenceFamily;
 
 class SovereigntyScorerTest {
+
+    /** An efficient data centre on renewable power, in the Climate Neutral Data Centre Pact. */
+    static final Energy GREEN = new Energy(new BigDecimal("1.15"), BigDecimal.ONE, true);
 
     static final ScoringProfile CSF = new ScoringProfile("eu-csf-1.2.1", "CSF", "", "1.2.1", weights(15, 10, 10, 15, 20, 15, 10, 5), true);
 
@@ -41,14 +47,14 @@ class SovereigntyScorerTest {
     /** An open, foundation-governed product from an EU steward, self-hosted, healthy: nothing to find. */
     static ItemFacts sovereign() {
         return new ItemFacts(true, "Good", LicenceFamily.PERMISSIVE, true, "FOUNDATION", "DE", true, DeploymentModel.SELF_HOSTED,
-                null, null, null, List.of("OIDC", "SAML"), 3, List.of(), LocalDate.now().minusMonths(1), 8.0, false,
+                null, null, null, List.of("OIDC", "SAML"), 3, List.of(), LocalDate.now().minusMonths(1), 8.0, GREEN,
                 DataClassification.INTERNAL, Criticality.MEDIUM, LocalDate.now());
     }
 
     /** A US proprietary SaaS storing data in the US. */
     static ItemFacts usSaas() {
         return new ItemFacts(true, "Cloud Suite", LicenceFamily.PROPRIETARY, false, "PROPRIETARY_VENDOR", "US", false,
-                DeploymentModel.SAAS, "US", false, false, List.of("SMTP"), 0, List.of("ISO 27001"), null, null, false,
+                DeploymentModel.SAAS, "US", false, false, List.of("SMTP"), 0, List.of("ISO 27001"), null, null, null,
                 DataClassification.CONFIDENTIAL, Criticality.CRITICAL, LocalDate.now());
     }
 
@@ -68,7 +74,7 @@ class SovereigntyScorerTest {
                 field.equals("certifications") ? castList(value) : f.certifications(),
                 field.equals("latestRelease") ? (LocalDate) value : f.latestRelease(),
                 field.equals("scorecard") ? (Double) value : f.scorecard(),
-                f.environmentKnown(),
+                field.equals("energy") ? (Energy) value : f.energy(),
                 field.equals("dataClassification") ? (DataClassification) value : f.dataClassification(),
                 f.criticality(), f.asOf());
     }
@@ -136,10 +142,10 @@ class SovereigntyScorerTest {
 
     @Test
     void operatorAndDataLocationMatterOnlyWhenSomeoneElseRunsIt() {
-        ItemFacts euManaged = with(with(with(with(sovereign(), "deployment", DeploymentModel.MANAGED), "operatorCountry", "FR"),
-                "operatorEu", true), "dataInEu", true);
+        ItemFacts euManaged = with(with(with(with(with(sovereign(), "deployment", DeploymentModel.MANAGED), "operatorCountry", "FR"),
+                "operatorEu", true), "dataInEu", true), "energy", null);
         ItemScore managed = SovereigntyScorer.score(euManaged, CSF);
-        assertEquals(3, managed.levels().get(SovereigntyObjective.SOV_3), "provider-held keys");
+        assertEquals(3, managed.levels().get(SovereigntyObjective.SOV_3), "who holds the keys is unknown");
         assertEquals(2, managed.levels().get(SovereigntyObjective.SOV_8), "no environmental facts for an operated service");
         assertEquals(2, managed.levels().get(SovereigntyObjective.SOV_7), "no certification");
         assertTrue(managed.unknowns().contains(UnknownFact.ENVIRONMENT.what()));
@@ -153,7 +159,7 @@ class SovereigntyScorerTest {
     @Test
     void unknownFactsAreScoredPessimisticallyAndLowerConfidence() {
         ItemFacts unknown = new ItemFacts(false, "libfoo", LicenceFamily.PERMISSIVE, true, null, null, null,
-                DeploymentModel.SELF_HOSTED, null, null, null, null, null, null, null, null, false,
+                DeploymentModel.SELF_HOSTED, null, null, null, null, null, null, null, null, null,
                 DataClassification.INTERNAL, Criticality.LOW, LocalDate.now());
         ItemScore score = SovereigntyScorer.score(unknown, CSF);
         assertTrue(codes(score).containsAll(List.of("UNKNOWN_COMPONENT", "UNKNOWN_GOVERNANCE", "UNKNOWN_STEWARD",
@@ -185,14 +191,123 @@ class SovereigntyScorerTest {
         LocalDate released = LocalDate.of(2024, 3, 1);
         ItemFacts aYearLater = new ItemFacts(f.known(), f.name(), f.licenceFamily(), f.openSource(), f.governance(), f.stewardCountry(),
                 f.stewardEu(), f.deployment(), f.operatorCountry(), f.operatorEu(), f.dataInEu(), f.standards(), f.euProviders(),
-                f.certifications(), released, f.scorecard(), f.environmentKnown(), f.dataClassification(), f.criticality(),
+                f.certifications(), released, f.scorecard(), f.energy(), f.dataClassification(), f.criticality(),
                 released.plusMonths(12));
         ItemFacts twoYearsLater = new ItemFacts(f.known(), f.name(), f.licenceFamily(), f.openSource(), f.governance(),
                 f.stewardCountry(), f.stewardEu(), f.deployment(), f.operatorCountry(), f.operatorEu(), f.dataInEu(), f.standards(),
-                f.euProviders(), f.certifications(), released, f.scorecard(), f.environmentKnown(), f.dataClassification(),
+                f.euProviders(), f.certifications(), released, f.scorecard(), f.energy(), f.dataClassification(),
                 f.criticality(), released.plusMonths(24));
 
         assertTrue(!codes(SovereigntyScorer.score(aYearLater, CSF)).contains("STALE_PROJECT"));
         assertTrue(codes(SovereigntyScorer.score(twoYearsLater, CSF)).contains("STALE_PROJECT"));
+    }
+
+    // ---- second-edition facts: ownership, keys, contributors, energy ---------------------------------
+
+    /** The sovereign product, run by an EU provider, with the given key, energy, health and ownership facts. */
+    private static ItemFacts managed(String operatorParentCountry, KeyCustody keys, Boolean hsm, Energy energy,
+            Integer contributors, Double share) {
+        ItemFacts f = sovereign();
+        boolean operatorEu = operatorParentCountry == null || eu.sovereignstack.common.jurisdiction.Jurisdiction.isEuEea(operatorParentCountry);
+        return new ItemFacts(f.known(), f.name(), f.licenceFamily(), f.openSource(), f.governance(), f.stewardCountry(),
+                f.stewardEu(), DeploymentModel.MANAGED, "DE", operatorEu, true, f.standards(), f.euProviders(),
+                List.of("ISO 27001"), f.latestRelease(), f.scorecard(), f.dataClassification(), f.criticality(), f.asOf(),
+                null, null, operatorParentCountry == null ? null : "Parent Corp.", operatorParentCountry, keys, hsm, energy,
+                contributors, share, Map.of());
+    }
+
+    @Test
+    void keyCustodyDecidesSov3OnlyWhenItIsAFact() {
+        assertEquals(List.of("PROVIDER_HELD_KEYS"), codes(SovereigntyScorer.score(managed(null, KeyCustody.PROVIDER_HELD, null,
+                GREEN, 50, 0.3), CSF)));
+        assertEquals(2, SovereigntyScorer.score(managed(null, KeyCustody.PROVIDER_HELD, null, GREEN, 50, 0.3), CSF)
+                .levels().get(SovereigntyObjective.SOV_3));
+        ItemScore customerManaged = SovereigntyScorer.score(managed(null, KeyCustody.CUSTOMER_MANAGED, true, GREEN, 50, 0.3), CSF);
+        assertEquals(List.of("CUSTOMER_KEYS_AT_PROVIDER"), codes(customerManaged));
+        assertTrue(customerManaged.findings().get(0).message().contains("HSM"));
+        assertEquals(List.of(), codes(SovereigntyScorer.score(managed(null, KeyCustody.CUSTOMER_HELD, null, GREEN, 50, 0.3), CSF)));
+        ItemScore unknown = SovereigntyScorer.score(managed(null, null, null, GREEN, 50, 0.3), CSF);
+        assertEquals(List.of("UNKNOWN_KEY_CUSTODY"), codes(unknown));
+        assertEquals(3, unknown.levels().get(SovereigntyObjective.SOV_3));
+        assertEquals(List.of(), codes(SovereigntyScorer.score(sovereign(), CSF)), "self-hosted: keys are the organisation's");
+    }
+
+    @Test
+    void anEuOperatorControlledFromOutsideTheEuAnswersToThatLaw() {
+        ItemScore score = SovereigntyScorer.score(managed("US", KeyCustody.CUSTOMER_HELD, null, GREEN, 50, 0.3), CSF);
+        assertEquals(0, score.levels().get(SovereigntyObjective.SOV_2));
+        Finding jurisdiction = score.findings().stream().filter(f -> f.code().equals("NON_EU_JURISDICTION")).findFirst().orElseThrow();
+        assertTrue(jurisdiction.message().contains("DE, controlled from US by Parent Corp."), jurisdiction.message());
+        assertEquals(List.of(), codes(SovereigntyScorer.score(managed("FR", KeyCustody.CUSTOMER_HELD, null, GREEN, 50, 0.3), CSF)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "1.15, 1.0, true, '', 4",
+            "1.4, 1.0, true, AVERAGE_DATA_CENTRE, 3",
+            "1.6, 1.0, true, INEFFICIENT_DATA_CENTRE, 2",
+            "1.15, 0.7, true, PARTLY_RENEWABLE_ENERGY, 3",
+            "1.15, 0.3, true, MOSTLY_FOSSIL_ENERGY, 2",
+            "1.15, 1.0, false, NO_DATA_CENTRE_PACT, 3",
+    })
+    void sov8FollowsTheOperatorsEnergyFacts(String pue, String renewable, boolean pact, String code, int level) {
+        Energy energy = new Energy(new BigDecimal(pue), new BigDecimal(renewable), pact ? Boolean.TRUE : null);
+        ItemScore score = SovereigntyScorer.score(managed(null, KeyCustody.CUSTOMER_HELD, null, energy, 50, 0.3), CSF);
+        assertEquals(code.isEmpty() ? List.of() : List.of(code), codes(score));
+        assertEquals(level, score.levels().get(SovereigntyObjective.SOV_8));
+    }
+
+    @Test
+    void unknownEnergyCapsSov8ForSelfHostedItemsToo() {
+        ItemScore partial = SovereigntyScorer.score(managed(null, KeyCustody.CUSTOMER_HELD, null,
+                new Energy(new BigDecimal("1.1"), null, true), 50, 0.3), CSF);
+        assertEquals(List.of("UNKNOWN_ENVIRONMENTAL_FACTS"), codes(partial));
+        ItemScore selfHosted = SovereigntyScorer.score(with(sovereign(), "energy", null), CSF);
+        assertEquals(List.of("UNKNOWN_ENVIRONMENTAL_FACTS"), codes(selfHosted));
+        assertEquals(2, selfHosted.levels().get(SovereigntyObjective.SOV_8));
+    }
+
+    @Test
+    void sov7FollowsContributorFacts() {
+        assertEquals(List.of("FEW_CONTRIBUTORS"), codes(SovereigntyScorer.score(managed(null, KeyCustody.CUSTOMER_HELD, null,
+                GREEN, 4, 0.3), CSF)));
+        assertEquals(List.of("CONCENTRATED_CONTRIBUTIONS"), codes(SovereigntyScorer.score(managed(null, KeyCustody.CUSTOMER_HELD,
+                null, GREEN, 5, 0.75), CSF)));
+        assertEquals(List.of(), codes(SovereigntyScorer.score(managed(null, KeyCustody.CUSTOMER_HELD, null, GREEN, 5, 0.74), CSF)));
+    }
+
+    @Test
+    void unknownStandardsAreAnUnknownNotALockIn() {
+        ItemScore unknown = SovereigntyScorer.score(with(sovereign(), "standards", null), CSF);
+        assertEquals(List.of("UNKNOWN_STANDARDS"), codes(unknown));
+        assertTrue(unknown.confidence() < 1.0);
+        ItemScore none = SovereigntyScorer.score(with(sovereign(), "standards", List.of()), CSF);
+        assertEquals(List.of("NO_OPEN_STANDARD"), codes(none));
+        assertTrue(none.levels().get(SovereigntyObjective.SOV_4) < unknown.levels().get(SovereigntyObjective.SOV_4));
+    }
+
+    @Test
+    void proprietaryProductsNeedNoProjectHealth() {
+        ItemScore score = SovereigntyScorer.score(usSaas(), CSF);
+        assertTrue(!codes(score).contains("UNKNOWN_PROJECT_HEALTH"), codes(score).toString());
+    }
+
+    @Test
+    void findingsNameTheFactsTheyRestOn() {
+        ItemFacts f = managed(null, KeyCustody.PROVIDER_HELD, null, GREEN, 50, 0.3);
+        eu.sovereignstack.assessment.engine.model.FindingFact keys = eu.sovereignstack.assessment.engine.model.FindingFact.of(
+                "keyCustody", "offering X", "PROVIDER_HELD", new eu.sovereignstack.catalog.contract.Evidence(
+                        "https://example.org/kms", LocalDate.of(2026, 11, 30), eu.sovereignstack.catalog.contract.EvidenceMethod.CURATED,
+                        "Sovereign Stack seed", null));
+        ItemFacts sourced = new ItemFacts(f.known(), f.name(), f.licenceFamily(), f.openSource(), f.governance(), f.stewardCountry(),
+                f.stewardEu(), f.deployment(), f.operatorCountry(), f.operatorEu(), f.dataInEu(), f.standards(), f.euProviders(),
+                f.certifications(), f.latestRelease(), f.scorecard(), f.dataClassification(), f.criticality(), f.asOf(),
+                null, null, null, null, f.keyCustody(), null, f.energy(), f.contributors(), f.topOrganisationShare(),
+                Map.of("keyCustody", List.of(keys)));
+        Finding finding = SovereigntyScorer.score(sourced, CSF).findings().get(0);
+        assertEquals(List.of(keys), finding.facts());
+        assertTrue(finding.facts().get(0).describe().contains("https://example.org/kms, 2026-11-30, curated"));
+        Finding unknown = SovereigntyScorer.score(managed(null, null, null, GREEN, 50, 0.3), CSF).findings().get(0);
+        assertEquals("keyCustody of " + f.name() + ": unknown", unknown.facts().get(0).describe());
     }
 }

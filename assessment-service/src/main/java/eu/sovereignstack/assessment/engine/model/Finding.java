@@ -1,12 +1,15 @@
 package eu.sovereignstack.assessment.engine.model;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.assessment.domain.Limits;
 
 /**
  * Why an objective of an item is below SEAL 4: a stable {@code code}, how serious it is, the
- * objective it cuts, the level it cuts it to, and a sentence a person can read.
+ * objective it cuts, the level it cuts it to, a sentence a person can read, and the facts it
+ * rests on with their evidence.
  */
 @Schema(name = "Finding")
 public record Finding(
@@ -17,5 +20,16 @@ public record Finding(
         SovereigntyObjective objective,
         @Schema(description = "The SEAL level this finding caps the objective at", minimum = "0", maximum = "" + SealLevel.MAX)
         int cap,
-        @Schema(maxLength = Limits.SENTENCE) String message) {
+        @Schema(maxLength = Limits.SENTENCE) String message,
+        @Schema(description = "The facts it rests on, each with its evidence; an unknown fact says so",
+                maxItems = Limits.FINDING_FACTS)
+        List<FindingFact> facts) {
+
+    public Finding {
+        facts = facts == null ? List.of() : List.copyOf(facts);
+    }
+
+    public Finding(String code, Severity severity, SovereigntyObjective objective, int cap, String message) {
+        this(code, severity, objective, cap, message, List.of());
+    }
 }

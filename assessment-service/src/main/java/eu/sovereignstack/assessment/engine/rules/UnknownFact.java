@@ -9,9 +9,11 @@ import static eu.sovereignstack.assessment.engine.model.SovereigntyObjective.SOV
 import static eu.sovereignstack.assessment.engine.model.SovereigntyObjective.SOV_7;
 import static eu.sovereignstack.assessment.engine.model.SovereigntyObjective.SOV_8;
 
+import java.util.List;
 import java.util.Map;
 
 import eu.sovereignstack.assessment.engine.model.Finding;
+import eu.sovereignstack.assessment.engine.model.FindingFact;
 import eu.sovereignstack.assessment.engine.model.ItemFacts;
 import eu.sovereignstack.assessment.engine.model.Severity;
 import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
@@ -38,9 +40,11 @@ public enum UnknownFact {
     CERTIFICATIONS(Fact.CERTIFICATIONS, "UNKNOWN_CERTIFICATIONS", Severity.LOW, Map.of(SOV_7, 2),
             "its security certifications are unknown"),
     PROJECT_HEALTH(Fact.PROJECT_HEALTH, "UNKNOWN_PROJECT_HEALTH", Severity.INFO, Map.of(SOV_7, 3),
-            "its release activity is unknown"),
+            "its release and contributor activity is unknown"),
     ENVIRONMENT(Fact.ENVIRONMENT, "UNKNOWN_ENVIRONMENTAL_FACTS", Severity.INFO, Map.of(SOV_8, 2),
-            "its operator's energy and environmental disclosures are unknown");
+            "the PUE and renewable share of whoever runs its data centre are unknown"),
+    KEY_CUSTODY(Fact.KEY_CUSTODY, "UNKNOWN_KEY_CUSTODY", Severity.LOW, Map.of(SOV_3, 3),
+            "who holds the keys that encrypt its data is unknown");
 
     private final Fact fact;
     private final String code;
@@ -74,7 +78,9 @@ public enum UnknownFact {
     }
 
     public Finding finding(ItemFacts facts, SovereigntyObjective objective) {
+        List<FindingFact> known = facts.sourcesOf(fact.key());
         return new Finding(code, severity, objective, caps.get(objective),
-                "Scored pessimistically: for " + facts.name() + ", " + what + ".");
+                "Scored pessimistically: for " + facts.name() + ", " + what + ".",
+                known.isEmpty() ? List.of(FindingFact.unknown(fact.key(), facts.name())) : known);
     }
 }
