@@ -63,6 +63,64 @@ class AssessmentResourceTest {
     // ---- the worked example ---------------------------------------------------------------
 
     @Test
+    @SuppressWarnings("unchecked")
+    void findingsNameTheirFactsWithEvidenceAndTheReportPrintsThem() {
+        ValidatableResponse response = as(Tokens.assessor()).contentType(ContentType.JSON)
+                .body(resource("assessments/municipality.json"))
+                .when().post(ASSESSMENTS)
+                .then().statusCode(201);
+        List<Map<String, Object>> items = response.extract().path("result.items");
+        Map<String, Object> vsphere = items.stream().filter(i -> "VMware vSphere".equals(i.get("name"))).findFirst().orElseThrow();
+        List<Map<String, Object>> findings = path(vsphere, "assessment", "findings");
+        Map<String, Object> control = findings.stream().filter(f -> "NON_EU_VENDOR_CONTROL".equals(f.get("code"))).findFirst()
+                .orElseThrow();
+        List<Map<String, Object>> facts = path(control, "facts");
+        Map<String, Object> steward = facts.stream().filter(f -> "steward".equals(f.get("fact"))).findFirst().orElseThrow();
+        assertEquals(true, steward.get("known"));
+        assertTrue(String.valueOf(steward.get("source")).startsWith("https://"), steward.toString());
+        assertTrue(steward.get("asOf") != null && steward.get("method") != null && steward.get("assertedBy") != null, steward.toString());
+        // A self-hosted item's energy is the organisation's: not given in this inventory, so it is unknown.
+        Map<String, Object> energy = findings.stream().filter(f -> "UNKNOWN_ENVIRONMENTAL_FACTS".equals(f.get("code")))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(false), ((List<Map<String, Object>>) energy.get("facts")).stream().map(f -> f.get("known")).toList());
+
+        String id = response.extract().path("id");
+        String report = as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + id + "/report.md").then().statusCode(200)
+                .extract().asString();
+        assertTrue(report.contains("  - steward of product VMware vSphere: Broadcom Inc. (US) (https://"), report);
+        assertTrue(report.contains("asserted by "), report);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOrganisationsOwnEnergyFactsDecideSov8OfWhatItHosts() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode inventory = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                resource("assessments/municipality.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) inventory.get("organisation")).putObject("energy")
+                .put("pue", 1.2).put("renewableShare", 1.0).put("climateNeutralDataCentrePact", true);
+        List<Map<String, Object>> items = as(Tokens.assessor()).contentType(ContentType.JSON).body(inventory.toString())
+                .when().post(ASSESSMENTS).then().statusCode(201).extract().path("result.items");
+        Map<String, Object> portal = items.stream().filter(i -> "Citizen portal".equals(i.get("name"))).findFirst().orElseThrow();
+        Map<String, Object> zoom = items.stream().filter(i -> "Zoom".equals(i.get("name"))).findFirst().orElseThrow();
+        assertEquals(4, ((Map<String, Object>) path(portal, "assessment", "levels")).get("SOV-8"), "the organisation's green data centre");
+        assertEquals(2, ((Map<String, Object>) path(zoom, "assessment", "levels")).get("SOV-8"), "a SaaS vendor's energy is unknown");
+
+        inventory.with("organisation").with("energy").put("pue", 0.5);
+        as(Tokens.assessor()).contentType(ContentType.JSON).body(inventory.toString()).when().post(ASSESSMENTS)
+                .then().statusCode(400).body("errors.field", hasItem("organisation.energy.pue"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T path(Map<String, Object> node, String... keys) {
+        Object current = node;
+        for (String key : keys) {
+            current = ((Map<String, Object>) current).get(key);
+        }
+        return (T) current;
+    }
+
+    @Test
     void theMunicipalityGetsFindingsAlternativesAndWavesWithIdentityFirst() {
         ValidatableResponse response = as(Tokens.assessor()).contentType(ContentType.JSON)
                 .body(resource("assessments/municipality.json"))
