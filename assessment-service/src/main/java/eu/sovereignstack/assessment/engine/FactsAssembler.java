@@ -6,6 +6,7 @@ import eu.sovereignstack.catalog.contract.ResolvedOffering;
 
 import eu.sovereignstack.catalog.contract.ProductKind;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -336,9 +337,10 @@ final class FactsAssembler {
 
     private static String describe(Health health) {
         List<String> parts = new ArrayList<>();
-        if (health.latestReleaseDate() != null || health.latestReleaseVersion() != null) {
-            parts.add("latest release " + Objects.toString(health.latestReleaseVersion(), "")
-                    + (health.latestReleaseDate() == null ? "" : " (" + health.latestReleaseDate() + ")"));
+        String version = health.latestReleaseVersion();
+        LocalDate released = health.latestReleaseDate();
+        if (version != null || released != null) {
+            parts.add("latest release " + (version == null ? released : version + (released == null ? "" : " (" + released + ")")));
         }
         if (health.releasesLast12Months() != null) {
             parts.add(health.releasesLast12Months() + " releases in 12 months");
@@ -352,7 +354,7 @@ final class FactsAssembler {
         if (health.scorecardScore() != null) {
             parts.add("OpenSSF Scorecard " + health.scorecardScore());
         }
-        return String.join(", ", parts).replace("release  (", "release (");
+        return String.join(", ", parts);
     }
 
     private static String describe(Energy energy) {
@@ -370,7 +372,7 @@ final class FactsAssembler {
         return String.join(", ", parts);
     }
 
-    private static String percent(java.math.BigDecimal share) {
+    private static String percent(BigDecimal share) {
         return Math.round(share.doubleValue() * 100) + " %";
     }
 

@@ -19,14 +19,18 @@ import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.catalog.contract.Energy;
+import eu.sovereignstack.catalog.contract.Evidence;
+import eu.sovereignstack.catalog.contract.EvidenceMethod;
 import eu.sovereignstack.catalog.contract.KeyCustody;
 import eu.sovereignstack.assessment.engine.model.Finding;
+import eu.sovereignstack.assessment.engine.model.FindingFact;
 import eu.sovereignstack.assessment.engine.model.ItemFacts;
 import eu.sovereignstack.assessment.engine.model.ItemScore;
 import eu.sovereignstack.assessment.engine.model.ScoringProfile;
 import eu.sovereignstack.assessment.engine.model.Severity;
 import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 import eu.sovereignstack.assessment.engine.rules.UnknownFact;
+import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 import eu.sovereignstack.common.licence.LicenceFamily;
 
 class SovereigntyScorerTest {
@@ -208,7 +212,7 @@ class SovereigntyScorerTest {
     private static ItemFacts managed(String operatorParentCountry, KeyCustody keys, Boolean hsm, Energy energy,
             Integer contributors, Double share) {
         ItemFacts f = sovereign();
-        boolean operatorEu = operatorParentCountry == null || eu.sovereignstack.common.jurisdiction.Jurisdiction.isEuEea(operatorParentCountry);
+        boolean operatorEu = operatorParentCountry == null || Jurisdiction.isEuEea(operatorParentCountry);
         return new ItemFacts(f.known(), f.name(), f.licenceFamily(), f.openSource(), f.governance(), f.stewardCountry(),
                 f.stewardEu(), DeploymentModel.MANAGED, "DE", operatorEu, true, f.standards(), f.euProviders(),
                 List.of("ISO 27001"), f.latestRelease(), f.scorecard(), f.dataClassification(), f.criticality(), f.asOf(),
@@ -295,10 +299,8 @@ class SovereigntyScorerTest {
     @Test
     void findingsNameTheFactsTheyRestOn() {
         ItemFacts f = managed(null, KeyCustody.PROVIDER_HELD, null, GREEN, 50, 0.3);
-        eu.sovereignstack.assessment.engine.model.FindingFact keys = eu.sovereignstack.assessment.engine.model.FindingFact.of(
-                "keyCustody", "offering X", "PROVIDER_HELD", new eu.sovereignstack.catalog.contract.Evidence(
-                        "https://example.org/kms", LocalDate.of(2026, 11, 30), eu.sovereignstack.catalog.contract.EvidenceMethod.CURATED,
-                        "Sovereign Stack seed", null));
+        FindingFact keys = FindingFact.of("keyCustody", "offering X", "PROVIDER_HELD", new Evidence("https://example.org/kms",
+                LocalDate.of(2026, 11, 30), EvidenceMethod.CURATED, "Sovereign Stack seed", null));
         ItemFacts sourced = new ItemFacts(f.known(), f.name(), f.licenceFamily(), f.openSource(), f.governance(), f.stewardCountry(),
                 f.stewardEu(), f.deployment(), f.operatorCountry(), f.operatorEu(), f.dataInEu(), f.standards(), f.euProviders(),
                 f.certifications(), f.latestRelease(), f.scorecard(), f.dataClassification(), f.criticality(), f.asOf(),

@@ -24,6 +24,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,10 +97,8 @@ class AssessmentResourceTest {
     @Test
     @SuppressWarnings("unchecked")
     void theOrganisationsOwnEnergyFactsDecideSov8OfWhatItHosts() throws Exception {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode inventory = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
-                resource("assessments/municipality.json"));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) inventory.get("organisation")).putObject("energy")
+        ObjectNode inventory = (ObjectNode) new ObjectMapper().readTree(resource("assessments/municipality.json"));
+        ((ObjectNode) inventory.get("organisation")).putObject("energy")
                 .put("pue", 1.2).put("renewableShare", 1.0).put("climateNeutralDataCentrePact", true);
         List<Map<String, Object>> items = as(Tokens.assessor()).contentType(ContentType.JSON).body(inventory.toString())
                 .when().post(ASSESSMENTS).then().statusCode(201).extract().path("result.items");
@@ -106,7 +107,7 @@ class AssessmentResourceTest {
         assertEquals(4, ((Map<String, Object>) path(portal, "assessment", "levels")).get("SOV-8"), "the organisation's green data centre");
         assertEquals(2, ((Map<String, Object>) path(zoom, "assessment", "levels")).get("SOV-8"), "a SaaS vendor's energy is unknown");
 
-        inventory.with("organisation").with("energy").put("pue", 0.5);
+        ((ObjectNode) inventory.get("organisation").get("energy")).put("pue", 0.5);
         as(Tokens.assessor()).contentType(ContentType.JSON).body(inventory.toString()).when().post(ASSESSMENTS)
                 .then().statusCode(400).body("errors.field", hasItem("organisation.energy.pue"));
     }

@@ -2,11 +2,13 @@ package eu.sovereignstack.catalog.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.HashMap;
 import java.util.List;
@@ -121,12 +123,12 @@ class EvidenceResourceTest {
                 .body("ultimateParent.country", equalTo("US"))
                 .body("euControlled", equalTo(false))
                 .body("evidence", hasKey("ultimateParent"))
-                .body("evidence.entry.source", org.hamcrest.Matchers.startsWith("http"));
+                .body("evidence.entry.source", startsWith("http"));
         asViewer().when().get("/api/v1/providers").then().statusCode(200)
-                .body("findAll { it.energy?.pue != null }.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("findAll { it.energy?.pue != null }.size()", greaterThan(0))
                 .body("findAll { it.energy?.pue != null && it.evidence.pue == null }.size()", equalTo(0));
         asViewer().when().get("/api/v1/providers/amazon-web-services/offerings").then().statusCode(200)
-                .body("findAll { it.keyCustody != null }.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("findAll { it.keyCustody != null }.size()", greaterThan(0))
                 .body("findAll { it.keyCustody != null && it.evidence.keyCustody == null }.size()", equalTo(0));
     }
 }

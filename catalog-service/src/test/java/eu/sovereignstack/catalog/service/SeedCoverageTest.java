@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.TreeSet;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
 import eu.sovereignstack.catalog.repository.ProductRepository;
+import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 
 /**
  * The README's coverage table (which facts decide each objective, and how many seeded catalog
@@ -107,8 +109,8 @@ class SeedCoverageTest {
         return md.toString();
     }
 
-    private static final String EU = "{" + String.join(",", new java.util.TreeSet<>(
-            eu.sovereignstack.common.jurisdiction.Jurisdiction.EU_EEA)) + "}";
+    /** The EU/EEA countries as a PostgreSQL array literal. */
+    private static final String EU = "{" + String.join(",", new TreeSet<>(Jurisdiction.EU_EEA)) + "}";
 
     private long count(String sql, Object... parameters) {
         var query = products.getEntityManager().createNativeQuery(sql);

@@ -1,6 +1,7 @@
 package eu.sovereignstack.assessment.engine.model;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -70,7 +71,8 @@ public record FindingFact(
         if (source == null) {
             return head + " (no source recorded)";
         }
-        return head + " (" + source + (asOf == null ? "" : ", " + asOf) + (method == null ? "" : ", " + method.toLowerCase(java.util.Locale.ROOT))
+        return head + " (" + source + (asOf == null ? "" : ", " + asOf)
+                + (method == null ? "" : ", " + method.toLowerCase(Locale.ROOT))
                 + (assertedBy == null ? "" : ", asserted by " + assertedBy) + ")";
     }
 }
