@@ -181,16 +181,29 @@ public final class Reports {
         return text.toString();
     }
 
+    /**
+     * A work item's priority: how serious its worst finding is, moved by how critical the item
+     * is to the organisation (one step down for low and medium criticality, one up for critical).
+     * A high finding on a medium item is Medium; on a high item High; on a critical item Highest.
+     */
     private static String priority(ItemResult item) {
         Severity worst = item.assessment().findings().stream().map(Finding::severity).max(Comparator.naturalOrder())
                 .orElse(Severity.INFO);
-        return switch (worst) {
-            case CRITICAL -> "Highest";
-            case HIGH -> "High";
-            case MEDIUM -> "Medium";
-            default -> "Low";
+        int severity = switch (worst) {
+            case CRITICAL -> 3;
+            case HIGH -> 2;
+            case MEDIUM -> 1;
+            default -> 0;
         };
+        int shift = switch (item.criticality()) {
+            case CRITICAL -> 1;
+            case HIGH -> 0;
+            default -> -1;
+        };
+        return PRIORITIES.get(Math.max(0, Math.min(PRIORITIES.size() - 1, severity + shift)));
     }
+
+    private static final List<String> PRIORITIES = List.of("Low", "Medium", "High", "Highest");
 
     private static String write(CsvSchema schema, List<Map<String, Object>> rows) {
         try {

@@ -20,8 +20,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
 
 import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.DataClassification;
@@ -211,16 +209,7 @@ public class CsvInventoryParser {
     }
 
     private static String purl(Row row) throws InventoryFormatException {
-        String purl = ItemFields.text(row.get(CsvColumn.PURL), Limits.PURL, row.at(CsvColumn.PURL), "purl");
-        if (purl != null) {
-            try {
-                new PackageURL(purl);
-            } catch (MalformedPackageURLException | RuntimeException e) {
-                throw new InventoryFormatException(row.at(CsvColumn.PURL), "'" + purl
-                        + "' is not a package URL such as pkg:maven/org.keycloak/keycloak-core@26.0.0 (" + e.getMessage() + ")");
-            }
-        }
-        return purl;
+        return ItemFields.purl(row.get(CsvColumn.PURL), row.at(CsvColumn.PURL));
     }
 
     private static Deployment deployment(Row row) throws InventoryFormatException {

@@ -1,8 +1,11 @@
 package eu.sovereignstack.assessment.inventory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +34,7 @@ import org.cyclonedx.model.License;
 import org.cyclonedx.model.LicenseChoice;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.OrganizationalEntity;
+import org.cyclonedx.model.Service;
 import org.cyclonedx.parsers.JsonParser;
 import org.cyclonedx.parsers.XmlParser;
 import org.xml.sax.SAXParseException;
@@ -130,7 +134,7 @@ public class CycloneDxInventoryParser {
             }
             ids.add(id);
         }
-        Map<String, Set<String>> dependsOn = dependencies(bom, pathOfId.keySet());
+        Map<String, Set<String>> dependsOn = dependencies(bom, pathOfId.keySet(), otherRefs(bom));
         List<InventoryItem> items = new ArrayList<>(components.size());
         for (int i = 0; i < components.size(); i++) {
             items.add(item(components.get(i), ids.get(i), dependsOn.getOrDefault(ids.get(i), Set.of())));
@@ -170,15 +174,29 @@ public class CycloneDxInventoryParser {
         }
     }
 
-    /** Who depends on whom, among the components of this SBOM only. */
-    private static Map<String, Set<String>> dependencies(Bom bom, Set<String> ids) throws InventoryFormatException {
+    /**
+     * Who depends on whom, among the components of this SBOM only. The metadata component's
+     * entry and refs to services fall out; a ref that names nothing in the SBOM is an error.
+     */
+    private static Map<String, Set<String>> dependencies(Bom bom, Set<String> ids, Set<String> otherRefs)
+            throws InventoryFormatException {
         Map<String, Set<String>> graph = new LinkedHashMap<>();
         if (bom.getDependencies() == null) {
             return graph;
         }
-        for (Dependency entry : bom.getDependencies()) {
-            // the metadata component's entry, and refs to services or other BOMs, fall out here
-            if (entry == null || !ids.contains(entry.getRef()) || entry.getDependencies() == null) {
+        for (int i = 0; i < bom.getDependencies().size(); i++) {
+            Dependency entry = bom.getDependencies().get(i);
+            if (entry == null) {
+                continue;
+            }
+            checkRef(entry.getRef(), "dependencies[" + i + "].ref", ids, otherRefs);
+            List<Dependency> named = entry.getDependencies() == null ? List.of() : entry.getDependencies();
+            for (int j = 0; j < named.size(); j++) {
+                if (named.get(j) != null) {
+                    checkRef(named.get(j).getRef(), "dependencies[" + i + "].dependsOn[" + j + "]", ids, otherRefs);
+                }
+            }
+            if (!ids.contains(entry.getRef()) || entry.getDependencies() == null) {
                 continue;
             }
             Set<String> targets = graph.computeIfAbsent(entry.getRef(), ref -> new LinkedHashSet<>());
@@ -195,6 +213,32 @@ public class CycloneDxInventoryParser {
         return graph;
     }
 
+    private static void checkRef(String ref, String path, Set<String> ids, Set<String> otherRefs) throws InventoryFormatException {
+        if (ref == null || !ids.contains(ref) && !otherRefs.contains(ref)) {
+            throw new InventoryFormatException(path, "'" + ref + "' is the bom-ref of no component or service of this SBOM");
+        }
+    }
+
+    /** The bom-refs a dependency may name besides the components': the metadata component's and the services'. */
+    private static Set<String> otherRefs(Bom bom) {
+        Set<String> refs = new HashSet<>();
+        if (bom.getMetadata() != null && bom.getMetadata().getComponent() != null) {
+            refs.add(bom.getMetadata().getComponent().getBomRef());
+        }
+        Deque<Service> services = new ArrayDeque<>(bom.getServices() == null ? List.of() : bom.getServices());
+        while (!services.isEmpty()) {
+            Service service = services.pop();
+            if (service != null) {
+                refs.add(service.getBomRef());
+                if (service.getServices() != null) {
+                    services.addAll(service.getServices());
+                }
+            }
+        }
+        refs.remove(null);
+        return refs;
+    }
+
     private static InventoryItem item(Located located, String id, Set<String> dependsOn) throws InventoryFormatException {
         Component component = located.component();
         String path = located.path();
@@ -206,7 +250,7 @@ public class CycloneDxInventoryParser {
                 id,
                 name,
                 null,
-                ItemFields.text(component.getPurl(), Limits.PURL, path + ".purl", "purl"),
+                ItemFields.purl(component.getPurl(), path + ".purl"),
                 ItemFields.text(component.getVersion(), Limits.VERSION, path + ".version", "version"),
                 ItemFields.text(licence(component.getLicenses()), Limits.LICENCE, path + ".licenses", "the licence"),
                 Deployment.selfHosted(),

@@ -6,12 +6,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.github.packageurl.MalformedPackageURLException;
+import com.github.packageurl.PackageURL;
+
+import eu.sovereignstack.assessment.domain.Limits;
+
 /**
  * Checks of single values read from an inventory file, with the limits that bean validation
  * applies to {@code InventoryItem}, so a file fails at the line or path that is wrong rather
  * than at a list index of the finished inventory.
  */
-final class ItemFields {
+public final class ItemFields {
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -53,6 +58,34 @@ final class ItemFields {
             throw new InventoryFormatException(location, field + " is empty; every item needs one");
         }
         return value;
+    }
+
+    /** A package URL of at most {@link Limits#PURL} characters, {@code null} when absent. */
+    static String purl(String raw, String location) throws InventoryFormatException {
+        String purl = text(raw, Limits.PURL, location, "purl");
+        String problem = purlProblem(purl);
+        if (problem != null) {
+            throw new InventoryFormatException(location, problem);
+        }
+        return purl;
+    }
+
+    /** Why {@code purl} is not a package URL, {@code null} when it is one or absent. */
+    public static String purlProblem(String purl) {
+        if (purl == null) {
+            return null;
+        }
+        try {
+            new PackageURL(purl);
+            return null;
+        } catch (MalformedPackageURLException | RuntimeException e) {
+            return "'" + purl + "' is not a package URL such as pkg:maven/org.keycloak/keycloak-core@26.0.0 (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Whether {@code code} is an assigned ISO 3166-1 alpha-2 code (upper case). */
+    public static boolean isCountry(String code) {
+        return COUNTRIES.contains(code);
     }
 
     /** An ISO 3166-1 alpha-2 code, upper-cased, {@code null} when absent. */

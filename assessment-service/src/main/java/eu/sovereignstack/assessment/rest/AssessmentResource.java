@@ -254,13 +254,13 @@ public class AssessmentResource {
     @Operation(operationId = "compareAssessments", summary = "How the organisation moved from one assessment ({id}) to another ({other})")
     @APIResponse(responseCode = "200", description = "Deltas per objective, findings resolved and new",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Comparison.class)))
-    @APIResponse(responseCode = "404", description = "Either assessment is not in your organisation")
+    @APIResponse(responseCode = "404", description = "One of the assessments is not in your organisation; the problem names it")
     public Comparison compare(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id,
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("other") String other) {
-        return found(service.compare(caller.caller(), uuid(id), uuid(other)), id + " or " + other);
+        return service.compare(caller.caller(), uuid(id), uuid(other));
     }
 
     @GET

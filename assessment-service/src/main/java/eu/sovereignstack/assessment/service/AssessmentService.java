@@ -41,9 +41,11 @@ import eu.sovereignstack.assessment.engine.model.Comparison;
 import eu.sovereignstack.assessment.engine.model.Policy;
 import eu.sovereignstack.assessment.engine.model.ScoringProfile;
 import eu.sovereignstack.assessment.engine.rules.DispositionRule;
+import eu.sovereignstack.assessment.inventory.ItemFields;
 import eu.sovereignstack.assessment.repository.AssessmentRepository;
 import eu.sovereignstack.catalog.contract.ResolveRequest;
 import eu.sovereignstack.catalog.contract.ResolveResult;
+import eu.sovereignstack.common.licence.InvalidLicenceException;
 import eu.sovereignstack.common.licence.SpdxLicences;
 import eu.sovereignstack.common.problem.Problem.FieldError;
 import eu.sovereignstack.common.problem.ProblemException;
@@ -58,11 +60,14 @@ import eu.sovereignstack.common.problem.ProblemType;
 public class AssessmentService {
 
     private static final Logger LOG = Logger.getLogger(AssessmentService.class);
+    /** A problem lists at most this many field errors. */
+    private static final int MAX_FIELD_ERRORS = 100;
 
     private final AssessmentRepository assessments;
     private final ScoringProfiles profiles;
     private final CatalogResolver catalog;
     private final AssessmentEngine engine;
+    private final SpdxLicences licences;
     private final ObjectMapper json;
 
     AssessmentService(AssessmentRepository assessments, ScoringProfiles profiles, CatalogResolver catalog,
@@ -71,6 +76,7 @@ public class AssessmentService {
         this.profiles = profiles;
         this.catalog = catalog;
         this.engine = new AssessmentEngine(licences, licenceCheck);
+        this.licences = licences;
         this.json = json;
     }
 
@@ -88,6 +94,7 @@ public class AssessmentService {
             }
         }
         Inventory inventory = request.inventory();
+        checkValues(inventory);
         checkGraph(inventory);
         ScoringProfile profile = request.profile() == null ? profiles.defaultProfile()
                 : profiles.find(request.profile()).orElseThrow(() -> ProblemException.invalid("profile",
@@ -199,19 +206,63 @@ public class AssessmentService {
                 a.threshold.doubleValue(), read(a.policy, Policy.class), a.inputFormat, a.source, a.id, null)).assessment());
     }
 
+    /** The comparison of two of the tenant's assessments; a problem names the one it cannot find. */
     @Transactional
-    public Optional<Comparison> compare(Caller caller, UUID fromId, UUID toId) {
-        Optional<StoredAssessment> from = find(caller, fromId);
-        Optional<StoredAssessment> to = find(caller, toId);
-        if (from.isEmpty() || to.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Comparisons.compare(side(from.get()), from.get().result(), side(to.get()), to.get().result()));
+    public Comparison compare(Caller caller, UUID fromId, UUID toId) {
+        StoredAssessment from = find(caller, fromId).orElseThrow(() -> ProblemException.notFound("assessment", fromId.toString()));
+        StoredAssessment to = find(caller, toId).orElseThrow(() -> ProblemException.notFound("assessment", toId.toString()));
+        return Comparisons.compare(side(from), from.result(), side(to), to.result());
     }
 
     private static Comparison.Side side(StoredAssessment assessment) {
         return new Comparison.Side(assessment.id(), assessment.name(), assessment.createdAt(),
                 assessment.result().organisation().score(), assessment.result().organisation().seal());
+    }
+
+    /**
+     * What bean validation cannot check, for every format alike: countries are assigned ISO
+     * 3166-1 codes, purls are package URLs and licences SPDX expressions. The parsers check what
+     * they can where the file says it (a CSV line, an SBOM path); this names the item.
+     */
+    void checkValues(Inventory inventory) {
+        List<FieldError> errors = new ArrayList<>();
+        String country = inventory.organisation().country();
+        if (country != null && !ItemFields.isCountry(country)) {
+            errors.add(new FieldError("organisation.country", notACountry(country)));
+        }
+        List<InventoryItem> items = inventory.items();
+        for (int i = 0; i < items.size() && errors.size() < MAX_FIELD_ERRORS; i++) {
+            InventoryItem item = items.get(i);
+            String at = "items[" + i + "]";
+            String purlProblem = ItemFields.purlProblem(item.purl());
+            if (purlProblem != null) {
+                errors.add(new FieldError(at + ".purl", purlProblem));
+            }
+            if (item.licence() != null && !item.licence().isBlank()) {
+                try {
+                    licences.analyse(item.licence());
+                } catch (InvalidLicenceException e) {
+                    errors.add(new FieldError(at + ".licence", e.getMessage()));
+                }
+            }
+            String provider = item.deployment().providerCountry();
+            if (provider != null && !ItemFields.isCountry(provider)) {
+                errors.add(new FieldError(at + ".deployment.providerCountry", notACountry(provider)));
+            }
+            List<String> locations = item.deployment().dataLocations();
+            for (int j = 0; j < locations.size(); j++) {
+                if (!ItemFields.isCountry(locations.get(j))) {
+                    errors.add(new FieldError(at + ".deployment.dataLocations[" + j + "]", notACountry(locations.get(j))));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() > MAX_FIELD_ERRORS ? errors.subList(0, MAX_FIELD_ERRORS) : errors);
+        }
+    }
+
+    private static String notACountry(String code) {
+        return "'" + code + "' is not an assigned ISO 3166-1 alpha-2 country code";
     }
 
     /** Ids unique, dependsOn naming existing items, and an order to migrate in (no cycle). */
@@ -233,7 +284,7 @@ public class AssessmentService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() > 100 ? errors.subList(0, 100) : errors);
+            throw ProblemException.invalid(errors.size() > MAX_FIELD_ERRORS ? errors.subList(0, MAX_FIELD_ERRORS) : errors);
         }
         try {
             AssessmentEngine.checkOrder(inventory);

@@ -19,13 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -304,7 +308,7 @@ class AssessmentResourceTest {
     // ---- stored assessments --------------------------------------------------------------------------
 
     @Test
-    void listGetRerunCompareAndExport() {
+    void listGetRerunCompareAndExport() throws Exception {
         String first = createMunicipality(Tokens.assessor());
         String after = as(Tokens.assessor()).contentType(ContentType.JSON).body(resource("assessments/municipality-after.json"))
                 .when().post(ASSESSMENTS).then().statusCode(201).extract().path("id");
@@ -342,6 +346,14 @@ class AssessmentResourceTest {
                 .then().statusCode(200).extract().asString();
         assertTrue(work.startsWith("Summary,Description,Labels,Priority,Wave,Effort,\"Estimate points\""), work);
         assertTrue(work.contains("Wave 1: Replace Microsoft Entra ID with"), work);
+        // Priority: the worst finding's severity, moved by the item's criticality.
+        Map<String, String> priorities = new HashMap<>();
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(work)) {
+            rows.forEachRemaining(row -> priorities.put(row.get("Summary").replaceAll("^Wave \\d+: | with .*", ""), row.get("Priority")));
+        }
+        assertEquals("Medium", priorities.get("Replace Zoom"), "Zoom is of medium criticality: " + priorities);
+        assertEquals("Highest", priorities.get("Replace Microsoft Entra ID"), "Entra ID is critical: " + priorities);
         as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + first + "/report.md")
                 .then().statusCode(200).contentType(startsWith("text/markdown"))
                 .body(containsString("# Sovereignty assessment: Ville d'Exemple"))
@@ -360,6 +372,9 @@ class AssessmentResourceTest {
                     .then().statusCode(404).contentType("application/problem+json");
         }
         as(Tokens.otherOrgAssessor()).when().post(ASSESSMENTS + "/" + id + "/rerun").then().statusCode(404);
+        // Comparing with another organisation's assessment: the problem names the one not found, only it.
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + id + "/compare/" + theirs)
+                .then().statusCode(404).body("detail", equalTo("No assessment '" + theirs + "'."));
         as(Tokens.otherOrgAdmin()).when().delete(ASSESSMENTS + "/" + id).then().statusCode(404);
         as(Tokens.otherOrgAssessor()).queryParam("size", 100).when().get(ASSESSMENTS)
                 .then().statusCode(200).body("items.id", not(hasItem(id))).body("items.id", hasItem(theirs));
