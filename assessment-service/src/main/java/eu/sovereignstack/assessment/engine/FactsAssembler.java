@@ -80,10 +80,10 @@ final class FactsAssembler {
             ResolvedProduct candidate = catalog.get(slug);
             if (candidate != null) {
                 Deployment target = targetDeployment(item, candidate);
-                candidates.add(new Candidate(candidate, fit, target, facts(item, target, candidate)));
+                candidates.add(new Candidate(candidate, fit, target, facts(item, target, candidate, true)));
             }
         });
-        return new Situation(facts(item, item.deployment(), current), candidates);
+        return new Situation(facts(item, item.deployment(), current, false), candidates);
     }
 
     /** An item's facts today and those of its ways out. */
@@ -101,7 +101,7 @@ final class FactsAssembler {
             return Optional.empty();
         }
         Deployment target = bestEuOffering(current).map(FactsAssembler::managedBy).orElse(Deployment.selfHosted());
-        return Optional.of(new Candidate(current, "SAME_PRODUCT", target, facts(item, target, current)));
+        return Optional.of(new Candidate(current, "SAME_PRODUCT", target, facts(item, target, current, true)));
     }
 
     /**
@@ -132,7 +132,11 @@ final class FactsAssembler {
                         .thenComparing(ResolvedOffering::provider, Comparator.reverseOrder()));
     }
 
-    private ItemFacts facts(InventoryItem item, Deployment deployment, ResolvedProduct resolved) {
+    /**
+     * The facts of {@code resolved} run as {@code deployment}: as the organisation uses it today,
+     * or as {@code proposed} after a switch.
+     */
+    private ItemFacts facts(InventoryItem item, Deployment deployment, ResolvedProduct resolved, boolean proposed) {
         ProductView product = resolved.product();
         String about = "product " + product.name();
         Map<String, Evidence> evidence = product.evidence();
@@ -157,22 +161,7 @@ final class FactsAssembler {
         Operator operator = operator(deployment, offering, steward, stewardParent, sources, about, evidence);
         String operatorControl = operator.parent() != null ? operator.parent().country() : operator.country();
 
-        List<String> locations;
-        if (!deployment.dataLocations().isEmpty()) {
-            locations = deployment.dataLocations();
-            add(sources, Fact.DATA_LOCATION, FindingFact.fromInventory("dataLocations", String.join(", ", locations)));
-        } else if (deployment.model() == DeploymentModel.SAAS && !product.dataLocations().isEmpty()) {
-            locations = product.dataLocations();
-            add(sources, Fact.DATA_LOCATION, FindingFact.of("dataLocations", about, String.join(", ", locations),
-                    evidence.get("dataLocations")));
-        } else if (offering.isPresent() && !offering.get().countries().isEmpty()) {
-            locations = offering.get().countries();
-            add(sources, Fact.DATA_LOCATION, FindingFact.of("dataLocations", "offering " + offering.get().name(),
-                    String.join(", ", locations), offering.get().evidence().get("dataLocations")));
-        } else {
-            locations = List.of();
-            add(sources, Fact.DATA_LOCATION, FindingFact.unknown("dataLocations", item.name()));
-        }
+        List<String> locations = dataLocations(item, deployment, proposed, product, offering, sources);
         Boolean dataInEu = locations.isEmpty() ? null : Jurisdiction.allEuEea(locations);
 
         add(sources, Fact.STANDARDS, product.standards() == null
@@ -232,6 +221,49 @@ final class FactsAssembler {
                 health == null ? null : health.contributorsLast12Months(),
                 health == null || health.topOrganisationShare() == null ? null : health.topOrganisationShare().doubleValue(),
                 sources);
+    }
+
+    /**
+     * Where the item's data is. Today: where the inventory says; else where the service or the
+     * offering stores data, when its regions are all in the EU/EEA or all outside (then the
+     * organisation's data is there, whichever region it uses); else unknown, since the
+     * organisation's data may be in any of them.
+     * After a proposed switch: in the offering's or the service's EU/EEA regions when it has some.
+     */
+    private static List<String> dataLocations(InventoryItem item, Deployment deployment, boolean proposed, ProductView product,
+            Optional<ResolvedOffering> offering, Map<String, List<FindingFact>> sources) {
+        if (!proposed && !deployment.dataLocations().isEmpty()) {
+            add(sources, Fact.DATA_LOCATION, FindingFact.fromInventory("dataLocations", String.join(", ", deployment.dataLocations())));
+            return deployment.dataLocations();
+        }
+        List<String> regions;
+        String about;
+        Evidence evidence;
+        if (offering.isPresent()) {
+            regions = offering.get().countries();
+            about = "offering " + offering.get().name();
+            evidence = offering.get().evidence().get("dataLocations");
+        } else if (deployment.model() == DeploymentModel.SAAS) {
+            regions = product.dataLocations();
+            about = "product " + product.name();
+            evidence = product.evidence().get("dataLocations");
+        } else {
+            regions = List.of();
+            about = item.name();
+            evidence = null;
+        }
+        List<String> eu = regions.stream().filter(Jurisdiction::isEuEea).toList();
+        if (proposed && !eu.isEmpty()) {
+            add(sources, Fact.DATA_LOCATION, FindingFact.of("dataLocations", about, "its EU/EEA regions " + String.join(", ", eu),
+                    evidence));
+            return eu;
+        }
+        if (!regions.isEmpty() && (eu.size() == regions.size() || eu.isEmpty())) {
+            add(sources, Fact.DATA_LOCATION, FindingFact.of("dataLocations", about, String.join(", ", regions), evidence));
+            return regions;
+        }
+        add(sources, Fact.DATA_LOCATION, FindingFact.unknown("dataLocations", about));
+        return List.of();
     }
 
     /** Who operates an item, under which law, and the facts that say so. */
