@@ -35,14 +35,20 @@ public final class Comparisons {
                 after.entrySet().stream().filter(e -> !before.containsKey(e.getKey())).map(Map.Entry::getValue).toList());
     }
 
-    /** Every distinct finding by item, code and objective, in the result's order. */
+    /**
+     * Every distinct finding by item, code and objective, in the result's order: a finding that
+     * caps several objectives counts once for each, so results stored before findings were merged
+     * compare with later ones.
+     */
     private static Map<String, Comparison.ComparedFinding> findings(AssessmentResult result) {
         Map<String, Comparison.ComparedFinding> findings = new LinkedHashMap<>();
         for (AssessmentResult.ItemResult item : result.items()) {
             for (Finding finding : item.assessment().findings()) {
-                findings.putIfAbsent(item.id() + "\u0000" + finding.code() + "\u0000" + finding.objective(),
-                        new Comparison.ComparedFinding(item.id(), item.name(), finding.code(), finding.objective(),
-                                finding.severity(), finding.message()));
+                for (Finding.ObjectiveCap cap : finding.caps()) {
+                    findings.putIfAbsent(item.id() + "\u0000" + finding.code() + "\u0000" + cap.objective(),
+                            new Comparison.ComparedFinding(item.id(), item.name(), finding.code(), cap.objective(),
+                                    finding.severity(), finding.message()));
+                }
             }
         }
         return findings;

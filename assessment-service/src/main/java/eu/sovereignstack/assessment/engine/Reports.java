@@ -135,7 +135,8 @@ public final class Reports {
         findings.stream().filter(e -> e.getValue().severity().compareTo(Severity.MEDIUM) >= 0).limit(10)
                 .forEach(e -> {
                     md.append("- **").append(e.getValue().severity()).append("** `").append(e.getValue().code())
-                            .append("` (").append(e.getValue().objective().id()).append(", ").append(e.getKey().name()).append("): ")
+                            .append("` (").append(e.getValue().caps().stream().map(c -> c.objective().id())
+                                    .collect(Collectors.joining(", "))).append("; ").append(e.getKey().name()).append("): ")
                             .append(e.getValue().message()).append('\n');
                     e.getValue().facts().forEach(fact -> md.append("  - ").append(fact.describe()).append('\n'));
                 });

@@ -3,14 +3,19 @@ package eu.sovereignstack.assessment.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.engine.model.Finding;
+import eu.sovereignstack.assessment.engine.model.FindingFact;
 import eu.sovereignstack.assessment.engine.model.ItemFacts;
 import eu.sovereignstack.assessment.engine.model.ItemScore;
 import eu.sovereignstack.assessment.engine.model.ScoringProfile;
 import eu.sovereignstack.assessment.engine.model.SealLevel;
+import eu.sovereignstack.assessment.engine.model.Severity;
 import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 import eu.sovereignstack.assessment.engine.rules.SovereigntyRule;
 import eu.sovereignstack.assessment.engine.rules.UnknownFact;
@@ -61,9 +66,32 @@ public final class SovereigntyScorer {
                 levels.merge(objective, cap, Math::min);
             });
         }
-        findings.sort(ORDER);
+        List<Finding> merged = merged(findings);
         return new ItemScore(levels, weakest(levels), score(levels, profile), round(relevant == 0 ? 1.0 : (double) known / relevant, 2),
-                findings, unknowns);
+                merged, unknowns);
+    }
+
+    /**
+     * One finding per code: the objectives it caps listed together (the lowest cap first named),
+     * its worst severity, its distinct sentences and facts. Most serious first.
+     */
+    static List<Finding> merged(List<Finding> findings) {
+        Map<String, List<Finding>> byCode = new LinkedHashMap<>();
+        findings.forEach(finding -> byCode.computeIfAbsent(finding.code(), code -> new ArrayList<>()).add(finding));
+        List<Finding> merged = new ArrayList<>();
+        for (List<Finding> group : byCode.values()) {
+            Finding lowest = group.stream().min(Comparator.comparingInt(Finding::cap).thenComparing(Finding::objective)).orElseThrow();
+            Severity worst = group.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElseThrow();
+            String message = group.stream().map(Finding::message).distinct().collect(Collectors.joining(" "));
+            List<FindingFact> facts = group.stream().flatMap(f -> f.facts().stream()).distinct().limit(Limits.FINDING_FACTS).toList();
+            List<Finding.ObjectiveCap> caps = group.stream()
+                    .flatMap(f -> f.caps().stream())
+                    .sorted(Comparator.comparing(Finding.ObjectiveCap::objective))
+                    .toList();
+            merged.add(new Finding(lowest.code(), worst, lowest.objective(), lowest.cap(), message, facts, caps));
+        }
+        merged.sort(ORDER);
+        return merged;
     }
 
     /** Sum over objectives of level / 4 x weight, one decimal. */

@@ -140,8 +140,8 @@ class SovereigntyScorerTest {
         ItemScore score = SovereigntyScorer.score(with(sovereign(), field, typed), CSF);
         SovereigntyObjective target = SovereigntyObjective.byId(objective).orElseThrow();
         assertEquals(cap, score.levels().get(target));
-        assertTrue(score.findings().stream().anyMatch(f -> f.code().equals(code) && f.objective() == target && f.cap() == cap),
-                score.findings().toString());
+        assertTrue(score.findings().stream().anyMatch(f -> f.code().equals(code)
+                        && f.caps().contains(new Finding.ObjectiveCap(target, cap))), score.findings().toString());
     }
 
     @Test
@@ -311,5 +311,17 @@ class SovereigntyScorerTest {
         assertTrue(finding.facts().get(0).describe().contains("https://example.org/kms, 2026-11-30, curated"));
         Finding unknown = SovereigntyScorer.score(managed(null, null, null, GREEN, 50, 0.3), CSF).findings().get(0);
         assertEquals("keyCustody of " + f.name() + ": unknown", unknown.facts().get(0).describe());
+    }
+
+    @Test
+    void aFindingIsOneEntryListingEveryObjectiveItCaps() {
+        ItemScore score = SovereigntyScorer.score(with(sovereign(), "openSource", null), CSF);
+        List<Finding> licence = score.findings().stream().filter(f -> f.code().equals("UNKNOWN_LICENCE")).toList();
+        assertEquals(1, licence.size(), score.findings().toString());
+        assertEquals(List.of(new Finding.ObjectiveCap(SovereigntyObjective.SOV_4, 1), new Finding.ObjectiveCap(SovereigntyObjective.SOV_6, 0),
+                new Finding.ObjectiveCap(SovereigntyObjective.SOV_7, 1)), licence.get(0).caps());
+        assertEquals(SovereigntyObjective.SOV_6, licence.get(0).objective(), "named by the objective it caps lowest");
+        assertEquals(0, licence.get(0).cap());
+        assertEquals(score.findings().size(), score.findings().stream().map(Finding::code).distinct().count(), "no code twice");
     }
 }
