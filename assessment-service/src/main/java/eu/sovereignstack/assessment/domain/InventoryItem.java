@@ -45,7 +45,11 @@ public record InventoryItem(
         @Schema(description = "Absent: INTERNAL")
         Usage usage,
         @Size(max = Limits.DEPENDS_ON) @Schema(description = "Ids of the items this one depends on", maxItems = Limits.DEPENDS_ON)
-        List<@NotNull @Size(max = Limits.ID) String> dependsOn) {
+        List<@NotNull @Size(max = Limits.ID) String> dependsOn,
+        @Schema(description = "A library built into another item (an SBOM component of type library): matched to the "
+                + "catalog by slug or purl only, never by name, since a library and the product it talks to share names "
+                + "(the PostgreSQL JDBC driver is not the PostgreSQL server). Absent: false")
+        Boolean library) {
 
     /** Fills the documented defaults, so the rest of the service never sees a null. */
     public InventoryItem {
@@ -54,5 +58,11 @@ public record InventoryItem(
         criticality = criticality == null ? Criticality.MEDIUM : criticality;
         usage = usage == null ? Usage.INTERNAL : usage;
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        library = Boolean.TRUE.equals(library);
+    }
+
+    public InventoryItem(String id, String name, String slug, String purl, String version, String licence, Deployment deployment,
+            Integer users, DataClassification dataClassification, Criticality criticality, Usage usage, List<String> dependsOn) {
+        this(id, name, slug, purl, version, licence, deployment, users, dataClassification, criticality, usage, dependsOn, false);
     }
 }

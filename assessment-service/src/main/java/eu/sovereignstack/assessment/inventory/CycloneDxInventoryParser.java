@@ -258,7 +258,8 @@ public class CycloneDxInventoryParser {
                 null,
                 component.getType() == Component.Type.LIBRARY ? Criticality.LOW : Criticality.MEDIUM,
                 Usage.INTERNAL,
-                List.copyOf(dependsOn));
+                List.copyOf(dependsOn),
+                component.getType() == Component.Type.LIBRARY);
     }
 
     /**

@@ -303,8 +303,11 @@ public class AssessmentService {
     }
 
     private ResolveResult resolve(Inventory inventory) {
+        // A library is matched by slug or purl only: by name it would be taken for the product it talks to.
         List<ResolveRequest.Item> entries = inventory.items().stream()
-                .map(item -> new ResolveRequest.Item(item.id(), blankToNull(item.slug()), blankToNull(item.purl()), item.name()))
+                .filter(item -> !item.library() || blankToNull(item.slug()) != null || blankToNull(item.purl()) != null)
+                .map(item -> new ResolveRequest.Item(item.id(), blankToNull(item.slug()), blankToNull(item.purl()),
+                        item.library() ? null : item.name()))
                 .toList();
         try {
             return catalog.resolve(entries);

@@ -312,10 +312,11 @@ class CycloneDxInventoryParserTest {
         return file.endsWith(".xml") ? parser.parseXml(sbom, organisation) : parser.parseJson(sbom, organisation);
     }
 
+    /** A component as the parser reads it: libraries (and only they) are of low criticality and marked as libraries. */
     private static InventoryItem item(String id, String name, String purl, String version, String licence,
             Criticality criticality, List<String> dependsOn) {
         return new InventoryItem(id, name, null, purl, version, licence, Deployment.selfHosted(), null, null,
-                criticality, Usage.INTERNAL, dependsOn);
+                criticality, Usage.INTERNAL, dependsOn, criticality == Criticality.LOW);
     }
 
     private static String components(int count, String lastExtra) {
