@@ -28,6 +28,9 @@ import eu.sovereignstack.assessment.engine.rules.AggregationWeight;
 /** An assessment as files: one CSV row per item, issue-tracker work items, a Markdown report. */
 public final class Reports {
 
+    /** Work-item priorities, lowest first. */
+    private static final List<String> PRIORITIES = List.of("Low", "Medium", "High", "Highest");
+
     private static final CsvMapper CSV = new CsvMapper();
 
     private Reports() {
@@ -203,8 +206,6 @@ public final class Reports {
         };
         return PRIORITIES.get(Math.max(0, Math.min(PRIORITIES.size() - 1, severity + shift)));
     }
-
-    private static final List<String> PRIORITIES = List.of("Low", "Medium", "High", "Highest");
 
     private static String write(CsvSchema schema, List<Map<String, Object>> rows) {
         try {

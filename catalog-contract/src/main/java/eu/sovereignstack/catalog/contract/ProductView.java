@@ -54,7 +54,8 @@ public record ProductView(
         List<@Size(max = CERTIFICATION) @Pattern(regexp = SINGLE_LINE) String> certifications,
         @Schema(type = SchemaType.ARRAY, implementation = CountryCode.class, maxItems = DATA_LOCATIONS)
         List<String> dataLocations,
-        @Schema(description = "Steward and every data location in the EU/EEA (derived)")
+        @Schema(description = "Who controls the steward (its ultimate parent when known) and every data location are in the "
+                + "EU/EEA (derived)")
         boolean euJurisdiction,
         @Schema(maxLength = URL, pattern = URL_PATTERN)
         String website,

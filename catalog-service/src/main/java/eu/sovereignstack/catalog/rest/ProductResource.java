@@ -91,7 +91,8 @@ public class ProductResource {
             @Parameter(description = "Steward country, ISO 3166-1 alpha-2", example = "DE", schema = @Schema(type = SchemaType.STRING,
                     pattern = CatalogLimits.COUNTRY_PATTERN, maxLength = CatalogLimits.COUNTRY))
             @QueryParam("stewardCountry") @Pattern(regexp = CatalogLimits.COUNTRY_PATTERN) String stewardCountry,
-            @Parameter(description = "Only products whose steward and data locations are all in the EU/EEA",
+            @Parameter(description = "Only products whose steward (its ultimate parent when known) and data locations are all in "
+                    + "the EU/EEA",
                     schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("euOnly") String euOnly,
             @Parameter(description = "An open standard the product speaks", example = "S3")
