@@ -33,8 +33,9 @@ import eu.sovereignstack.common.licence.SpdxLicences;
  * every fact with evidence, every value within the API's limits, every reference resolvable.
  * Licence ids, family and openness are derived by the same rules the service applies on writes.
  * <p>
- * The migration is idempotent against a database where editors already created an entry with the
- * same slug: such entries are left as they are.
+ * The migration leaves editors' work alone: an added entry whose slug an editor already created
+ * is not inserted, and a V2 product an editor has changed since (its version is no longer 0)
+ * keeps its facts. Updated seed products get a new version, so stale ETags are refused.
  */
 final class SeedMigration {
 
@@ -155,13 +156,17 @@ final class SeedMigration {
         if (set.isEmpty()) {
             return "";
         }
+        // A new version, so that a client holding the old ETag is refused rather than undoing this.
+        set.put("version", "version + 1");
+        set.put("updated_at", "now()");
         StringBuilder sql = new StringBuilder("update product set\n");
         Iterator<Map.Entry<String, String>> columns = set.entrySet().iterator();
         while (columns.hasNext()) {
             Map.Entry<String, String> column = columns.next();
             sql.append("    ").append(column.getKey()).append(" = ").append(column.getValue()).append(columns.hasNext() ? ",\n" : "\n");
         }
-        return sql.append("    where slug = ").append(literal(slug)).append(";\n").toString();
+        // Only seed rows nobody has edited since V2 (version 0): an editor's facts are never overwritten.
+        return sql.append("    where slug = ").append(literal(slug)).append(" and version = 0;\n").toString();
     }
 
     private String insertProduct(JsonNode p, int id) {
