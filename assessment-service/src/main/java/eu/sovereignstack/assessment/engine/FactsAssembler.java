@@ -332,19 +332,8 @@ final class FactsAssembler {
             return null;
         }
         ResolvedOffering o = offering.get();
-        String about = "provider " + o.providerName();
-        if (energy.pue() != null) {
-            add(sources, Fact.ENVIRONMENT, FindingFact.of("energy", about, "PUE " + energy.pue(), o.providerEvidence().get("pue")));
-        }
-        if (energy.renewableShare() != null) {
-            add(sources, Fact.ENVIRONMENT, FindingFact.of("energy", about, percent(energy.renewableShare()) + " renewable electricity",
-                    o.providerEvidence().get("renewableShare")));
-        }
-        if (energy.climateNeutralDataCentrePact() != null) {
-            add(sources, Fact.ENVIRONMENT, FindingFact.of("energy", about, Boolean.TRUE.equals(energy.climateNeutralDataCentrePact())
-                    ? "signatory of the Climate Neutral Data Centre Pact" : "not a signatory of the Climate Neutral Data Centre Pact",
-                    o.providerEvidence().get("climateNeutralDataCentrePact")));
-        }
+        energyFacts(energy).forEach((fact, text) -> add(sources, Fact.ENVIRONMENT,
+                FindingFact.of("energy", "provider " + o.providerName(), text, o.providerEvidence().get(fact))));
         return energy;
     }
 
@@ -390,18 +379,23 @@ final class FactsAssembler {
     }
 
     private static String describe(Energy energy) {
-        List<String> parts = new ArrayList<>();
+        return String.join(", ", energyFacts(energy).values());
+    }
+
+    /** Each known energy fact as text, by the name its evidence has. */
+    private static Map<String, String> energyFacts(Energy energy) {
+        Map<String, String> facts = new LinkedHashMap<>();
         if (energy.pue() != null) {
-            parts.add("PUE " + energy.pue());
+            facts.put("pue", "PUE " + energy.pue());
         }
         if (energy.renewableShare() != null) {
-            parts.add(percent(energy.renewableShare()) + " renewable electricity");
+            facts.put("renewableShare", percent(energy.renewableShare()) + " renewable electricity");
         }
         if (energy.climateNeutralDataCentrePact() != null) {
-            parts.add(Boolean.TRUE.equals(energy.climateNeutralDataCentrePact())
+            facts.put("climateNeutralDataCentrePact", Boolean.TRUE.equals(energy.climateNeutralDataCentrePact())
                     ? "signatory of the Climate Neutral Data Centre Pact" : "not a signatory of the Climate Neutral Data Centre Pact");
         }
-        return String.join(", ", parts);
+        return facts;
     }
 
     private static String percent(BigDecimal share) {
