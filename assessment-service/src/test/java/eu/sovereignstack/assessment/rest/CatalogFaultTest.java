@@ -36,7 +36,10 @@ import eu.sovereignstack.testsupport.LocalPostgresDatabase;
 @QuarkusTestResource(CatalogStub.class)
 class CatalogFaultTest {
 
-    /** Short timeouts and breaker delay, so the faults play out in seconds. */
+    /**
+     * Short timeouts, so the faults play out in seconds. The breaker stays open for 5 s: long enough that a
+     * loaded machine still sends its next request while it is open (1.5 s was not, once, under CI load).
+     */
     public static class FastFailingCatalog implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -46,7 +49,7 @@ class CatalogFaultTest {
                     method + "Timeout/value", "1000",
                     method + "Retry/delay", "20",
                     method + "Retry/jitter", "10",
-                    method + "CircuitBreaker/delay", "1500");
+                    method + "CircuitBreaker/delay", "5000");
         }
     }
 
