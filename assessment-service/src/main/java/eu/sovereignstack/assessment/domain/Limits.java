@@ -58,10 +58,10 @@ public final class Limits {
     public static final int FACT_SOURCE = 500;
     /** Why an item gets its plan: two reasons and one per effort adjustment (five). */
     public static final int PLAN_REASONS = 7;
-    /** Why an option ranks where it does: its fit, its score, the standards it shares and its provider. */
-    public static final int OPTION_REASONS = 4;
-    /** Ranked alternatives kept per item ({@code engine.rules.RankingWeight.KEPT}). */
-    public static final int ALTERNATIVES = 5;
+    /** Why an option ranks where it does: its fit, its score, the standards it shares, how it runs and its other way. */
+    public static final int OPTION_REASONS = 5;
+    /** Ranked alternatives shown per item ({@code engine.rules.RankingWeight.SHOWN}). */
+    public static final int ALTERNATIVES = 10;
     /** Effort points of the largest size ({@code Effort.EXTRA_LARGE}). */
     public static final int EFFORT_POINTS = 8;
     /**

@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import eu.sovereignstack.assessment.domain.Deployment;
@@ -23,9 +25,19 @@ import eu.sovereignstack.catalog.contract.ResolvedProduct;
 
 /**
  * Ranks the ways out of an item, each already scored as the organisation would use it after the
- * switch: only options that gain count, ranked by the {@link RankingWeight} table, best first.
+ * switch. Only options that gain count. The order is sovereignty first: a higher SEAL level after
+ * the switch always ranks above a lower one; options of the same level are ordered by the
+ * {@link RankingWeight} table (gain, fit, shared standards, health). An open product that can be
+ * run both in house and by an EU provider is scored both ways; its better way is its option and
+ * the other is named in its reasons.
  */
 final class AlternativeRanker {
+
+    /** Sovereignty first, then the ranking score; the slug and the way it runs make the order total. */
+    static final Comparator<AlternativeOption> ORDER = Comparator.comparingInt(AlternativeOption::sealAfter).reversed()
+            .thenComparing(Comparator.comparingDouble(AlternativeOption::rank).reversed())
+            .thenComparing(AlternativeOption::product)
+            .thenComparing(option -> option.deployment().model());
 
     private AlternativeRanker() {
     }
@@ -34,14 +46,52 @@ final class AlternativeRanker {
     record Scored(Candidate candidate, ItemScore score) {
     }
 
-    static List<AlternativeOption> rank(ResolvedProduct current, ItemScore now, List<Scored> candidates, LocalDate today) {
-        return candidates.stream()
+    /**
+     * The options shown, best first: every alternative the catalog states (and the same product run
+     * elsewhere), at most {@link RankingWeight#SHOWN}, and the best open products of the same
+     * category when the catalog states fewer than {@link RankingWeight#KEPT}, up to that many (nobody
+     * has checked that those replace the item); and every way out that gains, each way of each
+     * product, which the policy gate searches.
+     */
+    record Ranking(List<AlternativeOption> shown, List<AlternativeOption> all) {
+    }
+
+    static Ranking rank(ResolvedProduct current, ItemScore now, List<Scored> candidates, LocalDate today) {
+        List<AlternativeOption> all = candidates.stream()
                 .map(scored -> option(current, now, scored, today))
                 .filter(option -> option.gain() > 0)
-                .sorted(Comparator.comparingDouble(AlternativeOption::rank).reversed()
-                        .thenComparing(AlternativeOption::product))
-                .limit(RankingWeight.KEPT)
+                .sorted(ORDER)
                 .toList();
+        Map<String, List<AlternativeOption>> ways = new LinkedHashMap<>();
+        all.forEach(option -> ways.computeIfAbsent(option.product(), slug -> new ArrayList<>()).add(option));
+        List<AlternativeOption> stated = new ArrayList<>();
+        List<AlternativeOption> sameCategory = new ArrayList<>();
+        for (List<AlternativeOption> productWays : ways.values()) {
+            AlternativeOption best = productWays.size() == 1 ? productWays.get(0) : withOtherWay(productWays.get(0), productWays.get(1));
+            (FitWeight.SAME_CATEGORY.name().equals(best.fit()) ? sameCategory : stated).add(best);
+        }
+        List<AlternativeOption> shown = new ArrayList<>(stated.subList(0, Math.min(stated.size(), RankingWeight.SHOWN)));
+        shown.addAll(sameCategory.subList(0, Math.max(0, Math.min(sameCategory.size(), RankingWeight.KEPT - shown.size()))));
+        shown.sort(ORDER);
+        return new Ranking(List.copyOf(shown), all);
+    }
+
+    /** The best way to run a product, naming the other way it was scored. */
+    private static AlternativeOption withOtherWay(AlternativeOption best, AlternativeOption other) {
+        List<String> reasons = new ArrayList<>(best.reasons());
+        reasons.add(String.format(Locale.ROOT, "%s instead: score %.1f, SEAL %d", way(other.deployment()), other.scoreAfter(),
+                other.sealAfter()));
+        return new AlternativeOption(best.product(), best.name(), best.fit(), best.deployment(), best.scoreAfter(), best.sealAfter(),
+                best.levelsAfter(), best.gain(), best.standardsOverlap(), best.health(), best.rank(), best.licence(),
+                List.copyOf(reasons));
+    }
+
+    private static String way(Deployment deployment) {
+        return switch (deployment.model()) {
+            case MANAGED -> "run by " + deployment.provider() + " (" + deployment.providerCountry() + ")";
+            case SAAS -> "used as a service";
+            case SELF_HOSTED -> "self-hosted";
+        };
     }
 
     private static AlternativeOption option(ResolvedProduct current, ItemScore now, Scored scored, LocalDate today) {
@@ -62,21 +112,20 @@ final class AlternativeRanker {
             };
         }
         List<String> reasons = new ArrayList<>();
+        String notes = scored.candidate().notes();
         reasons.add(switch (fit) {
-            case "SAME_PRODUCT" -> "keeps " + product.name() + ", " + (target.model() == DeploymentModel.MANAGED
-                    ? "run by " + target.provider() + " (" + target.providerCountry() + ")"
-                    : "self-hosted");
+            case "SAME_PRODUCT" -> "keeps " + product.name() + ", " + way(target);
             case "FULL" -> "the catalog lists it as a full alternative";
             case "PARTIAL" -> "the catalog lists it as a partial alternative";
             default -> "an open-source product of the same category";
-        });
+        } + (notes == null || notes.isBlank() ? "" : ": " + notes));
         reasons.add(String.format(Locale.ROOT, "score %.1f -> %.1f (%+.1f), SEAL %d -> %d", now.score(), after.score(),
                 gain, now.seal(), after.seal()));
         if (overlap > 0) {
             reasons.add(String.format(Locale.ROOT, "%.0f%% of the open standards in common", overlap * 100));
         }
-        if (!"SAME_PRODUCT".equals(fit) && target.model() == DeploymentModel.MANAGED) {
-            reasons.add("offered in the EU by " + target.provider());
+        if (!"SAME_PRODUCT".equals(fit)) {
+            reasons.add(target.model() == DeploymentModel.MANAGED ? "offered in the EU by " + target.provider() : way(target));
         }
         return new AlternativeOption(product.slug(), product.name(), fit, target, after.score(), after.seal(), after.levels(), gain,
                 SovereigntyScorer.round(overlap, 2), SovereigntyScorer.round(health, 2), SovereigntyScorer.round(rank, 3),

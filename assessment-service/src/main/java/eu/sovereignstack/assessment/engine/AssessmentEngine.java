@@ -73,6 +73,7 @@ public final class AssessmentEngine {
         Map<String, Integer> dependents = dependents(inventory);
 
         List<ItemResult> items = new ArrayList<>();
+        Map<String, List<AlternativeOption>> everyOption = new HashMap<>();
         for (InventoryItem item : inventory.items()) {
             ResolveResult.Match match = matches.get(item.id());
             Optional<ResolvedProduct> product = Optional.ofNullable(match == null || match.product() == null
@@ -83,8 +84,10 @@ public final class AssessmentEngine {
             List<Scored> candidates = situation.candidates().stream()
                     .map(candidate -> new Scored(candidate, SovereigntyScorer.score(candidate.facts(), profile)))
                     .toList();
-            List<AlternativeOption> options = product.map(p -> AlternativeRanker.rank(p, score, candidates, today)).orElse(List.of());
-            ItemPlan plan = ItemPlanner.plan(new PlanCase(item, product.isPresent(), score, options, threshold,
+            AlternativeRanker.Ranking ranking = product.map(p -> AlternativeRanker.rank(p, score, candidates, today))
+                    .orElse(new AlternativeRanker.Ranking(List.of(), List.of()));
+            everyOption.put(item.id(), ranking.all());
+            ItemPlan plan = ItemPlanner.plan(new PlanCase(item, product.isPresent(), score, ranking.shown(), threshold,
                     dependents.getOrDefault(item.id(), 0)));
 
             items.add(new ItemResult(item.id(), item.name(), product.map(p -> p.product().slug()).orElse(null),
@@ -106,7 +109,7 @@ public final class AssessmentEngine {
                 .toList());
         OrganisationResult organisation = Aggregation.organisation(inventory.organisation(), items);
         return new AssessmentResult(profile.id(), profile.weights(), threshold, organisation, items, waves, licenceIssues,
-                PolicyCheck.gate(policy, organisation, items));
+                PolicyCheck.gate(policy, organisation, items, everyOption));
     }
 
     private static Map<String, Integer> dependents(Inventory inventory) {

@@ -60,9 +60,9 @@ final class FactsAssembler {
     /**
      * Everything the rules will read about an item: its facts as used today, and the facts of
      * every way out the catalog offers, each as the organisation would use it after the switch.
-     * The candidates, in this order: the same open product run by an EU provider or in house (for
+     * The candidates, in this order: the same open product run in house or by an EU provider (for
      * software operated by others today), then the catalog's "alternative to" relations, then the
-     * open products of the same category. {@code product} is empty when the catalog does not know
+     * open products of the same category, each in every way the organisation could run it. {@code product} is empty when the catalog does not know
      * the item; then there are no candidates.
      */
     Situation situation(InventoryItem item, Optional<ResolvedProduct> product, Map<String, ResolvedProduct> catalog) {
@@ -71,18 +71,23 @@ final class FactsAssembler {
         }
         ResolvedProduct current = product.get();
         List<Candidate> candidates = new ArrayList<>();
-        sameProductElsewhere(item, current).ifPresent(candidates::add);
-        Map<String, String> fits = new LinkedHashMap<>();
-        current.alternatives().forEach(a -> fits.putIfAbsent(a.product(), Objects.toString(a.fit(), null)));
-        current.sameCategory().forEach(slug -> fits.putIfAbsent(slug, "SAME_CATEGORY"));
-        fits.remove(current.product().slug());
-        fits.forEach((slug, fit) -> {
+        if (current.product().openSource() && current.product().kind() != ProductKind.SERVICE
+                && item.deployment().model() != DeploymentModel.SELF_HOSTED) {
+            candidates.addAll(ways(item, current, "SAME_PRODUCT", null));
+        }
+        Map<String, ResolvedProduct.Alternative> stated = new LinkedHashMap<>();
+        current.alternatives().forEach(a -> stated.putIfAbsent(a.product(), a));
+        List<String> slugs = new ArrayList<>(stated.keySet());
+        current.sameCategory().stream().filter(slug -> !stated.containsKey(slug)).forEach(slugs::add);
+        slugs.remove(current.product().slug());
+        for (String slug : slugs) {
             ResolvedProduct candidate = catalog.get(slug);
+            ResolvedProduct.Alternative relation = stated.get(slug);
             if (candidate != null) {
-                Deployment target = targetDeployment(item, candidate);
-                candidates.add(new Candidate(candidate, fit, target, facts(item, target, candidate, true)));
+                candidates.addAll(ways(item, candidate, relation == null ? "SAME_CATEGORY" : Objects.toString(relation.fit(), null),
+                        relation == null ? null : relation.notes()));
             }
-        });
+        }
         return new Situation(facts(item, item.deployment(), current, false), candidates);
     }
 
@@ -90,34 +95,31 @@ final class FactsAssembler {
     record Situation(ItemFacts current, List<Candidate> candidates) {
     }
 
-    /** A way out: a product, how it fits, how it would run after the switch and its facts then. */
-    record Candidate(ResolvedProduct product, String fit, Deployment target, ItemFacts facts) {
-    }
-
-    /** An open product operated by others can often stay: run it with an EU provider, or in house. */
-    private Optional<Candidate> sameProductElsewhere(InventoryItem item, ResolvedProduct current) {
-        if (!current.product().openSource() || current.product().kind() == ProductKind.SERVICE
-                || item.deployment().model() == DeploymentModel.SELF_HOSTED) {
-            return Optional.empty();
-        }
-        Deployment target = bestEuOffering(current).map(FactsAssembler::managedBy).orElse(Deployment.selfHosted());
-        return Optional.of(new Candidate(current, "SAME_PRODUCT", target, facts(item, target, current, true)));
+    /**
+     * A way out: a product, how it fits (with the catalog's notes on the relation, if any), how it
+     * would run after the switch and its facts then.
+     */
+    record Candidate(ResolvedProduct product, String fit, String notes, Deployment target, ItemFacts facts) {
     }
 
     /**
-     * Where a candidate would run: software keeps running where the item ran if it was
-     * self-hosted, else moves to the best EU provider offering it (or is self-hosted when none
-     * does); a service is used as SaaS from its vendor.
+     * The ways the organisation could run {@code candidate}: a service is used as SaaS from its
+     * vendor; software keeps running in house if the item was self-hosted; otherwise software is
+     * considered both self-hosted and run by the best EU provider offering it, if one does.
      */
-    private static Deployment targetDeployment(InventoryItem item, ResolvedProduct candidate) {
-        ProductView product = candidate.product();
-        if (product.kind() == ProductKind.SERVICE) {
-            return new Deployment(DeploymentModel.SAAS, null, null, List.of());
+    private List<Candidate> ways(InventoryItem item, ResolvedProduct candidate, String fit, String notes) {
+        List<Deployment> targets = new ArrayList<>();
+        if (candidate.product().kind() == ProductKind.SERVICE) {
+            targets.add(new Deployment(DeploymentModel.SAAS, null, null, List.of()));
+        } else {
+            targets.add(Deployment.selfHosted());
+            if (item.deployment().model() != DeploymentModel.SELF_HOSTED) {
+                bestEuOffering(candidate).map(FactsAssembler::managedBy).ifPresent(targets::add);
+            }
         }
-        if (item.deployment().model() == DeploymentModel.SELF_HOSTED) {
-            return Deployment.selfHosted();
-        }
-        return bestEuOffering(candidate).map(FactsAssembler::managedBy).orElse(Deployment.selfHosted());
+        return targets.stream()
+                .map(target -> new Candidate(candidate, fit, notes, target, facts(item, target, candidate, true)))
+                .toList();
     }
 
     private static Deployment managedBy(ResolvedOffering offering) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.engine.model.AlternativeOption;
 import eu.sovereignstack.assessment.engine.model.AssessmentResult.ItemMisses;
 import eu.sovereignstack.assessment.engine.model.AssessmentResult.ItemResult;
@@ -16,24 +17,28 @@ import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 
 /**
  * The policy gate: the organisation and every item against the minimum SEAL level per
- * objective, and for each item that misses, the ranked alternatives whose levels would meet
- * every minimum.
+ * objective, and for each item that misses, the alternatives whose levels would meet every
+ * minimum: all of them, in ranking order, not only those the item's plan shows.
  */
 final class PolicyCheck {
 
     private PolicyCheck() {
     }
 
-    static PolicyGate gate(Policy policy, OrganisationResult organisation, List<ItemResult> items) {
+    /** {@code options}: every way out of each item that gains, by item id, best first. */
+    static PolicyGate gate(Policy policy, OrganisationResult organisation, List<ItemResult> items,
+            Map<String, List<AlternativeOption>> options) {
         Map<SovereigntyObjective, Integer> minimum = policy.minimumSeal();
         List<PolicyMiss> organisationMisses = misses(minimum, organisation.levels());
         List<ItemMisses> itemMisses = new ArrayList<>();
         for (ItemResult item : items) {
             List<PolicyMiss> misses = misses(minimum, item.assessment().levels());
             if (!misses.isEmpty()) {
-                List<String> meeting = item.plan().alternatives().stream()
+                List<String> meeting = options.getOrDefault(item.id(), List.of()).stream()
                         .filter(option -> misses(minimum, option.levelsAfter()).isEmpty())
                         .map(AlternativeOption::product)
+                        .distinct()
+                        .limit(Limits.ALTERNATIVES)
                         .toList();
                 itemMisses.add(new ItemMisses(item.id(), item.name(), misses, meeting));
             }

@@ -88,7 +88,10 @@ class FactsAssemblerTest {
                 List.of("open-storage"));
         Situation situation = FACTS.situation(item(DeploymentModel.SAAS, null, List.of()), Optional.of(current),
                 Map.of("us-storage", current, "open-storage", target));
-        ItemFacts after = situation.candidates().get(0).facts();
+        assertEquals(List.of(DeploymentModel.SELF_HOSTED, DeploymentModel.MANAGED),
+                situation.candidates().stream().map(candidate -> candidate.target().model()).toList(),
+                "open software is considered both in house and at the EU provider");
+        ItemFacts after = situation.candidates().get(1).facts();
         assertEquals(Boolean.TRUE, after.dataInEu());
         assertTrue(after.sourcesOf("dataLocations").get(0).value().contains("FR"));
         assertFalse(after.sourcesOf("dataLocations").get(0).value().contains("CA"));

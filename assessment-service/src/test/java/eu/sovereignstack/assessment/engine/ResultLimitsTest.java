@@ -37,7 +37,7 @@ class ResultLimitsTest {
     @Test
     void countsFollowTheCode() {
         assertEquals(SovereigntyObjective.values().length, Limits.OBJECTIVES);
-        assertEquals(RankingWeight.KEPT, Limits.ALTERNATIVES);
+        assertEquals(RankingWeight.SHOWN, Limits.ALTERNATIVES);
         assertEquals(Arrays.stream(Effort.values()).mapToInt(Effort::points).max().orElseThrow(), Limits.EFFORT_POINTS);
         assertTrue(UnknownFact.values().length <= Limits.UNKNOWNS);
         int caps = Arrays.stream(UnknownFact.values()).mapToInt(unknown -> unknown.caps().size()).sum();

@@ -94,7 +94,8 @@ public record AssessmentResult(
             @Schema(maxLength = Limits.ID, pattern = SINGLE_LINE) String id,
             @Schema(maxLength = Limits.NAME, pattern = SINGLE_LINE) String name,
             @Schema(maxItems = OBJECTIVES) List<PolicyMiss> misses,
-            @Schema(description = "Alternatives whose levels after the switch meet every minimum", maxItems = Limits.ALTERNATIVES)
+            @Schema(description = "The best-ranked alternatives whose levels after the switch meet every minimum, searched among all "
+                    + "candidates, not only those the plan shows", maxItems = Limits.ALTERNATIVES)
             List<@Size(max = CatalogLimits.SLUG) @Pattern(regexp = CatalogLimits.SLUG_PATTERN) String> alternativesMeeting) {
     }
 }

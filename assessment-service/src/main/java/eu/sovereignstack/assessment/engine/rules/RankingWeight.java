@@ -1,8 +1,9 @@
 package eu.sovereignstack.assessment.engine.rules;
 
 /**
- * How the ways out of an item are ranked: rank = the sum of weight x term (each term 0-1), three
- * decimals; only options that gain are kept, the best {@link #KEPT} of them.
+ * How ways out of an item with the same SEAL level after the switch are ordered (a higher level
+ * always ranks first): rank = the sum of weight x term (each term 0-1), three decimals. Only
+ * options that gain are kept.
  */
 public enum RankingWeight {
 
@@ -15,8 +16,10 @@ public enum RankingWeight {
     /** A healthy project keeps getting fixes ({@link ReleaseAge}, OpenSSF Scorecard). */
     HEALTH(0.15);
 
-    /** Ranked alternatives kept per item. */
+    /** Options shown per item when the catalog states fewer alternatives: open products of the category fill up to this. */
     public static final int KEPT = 5;
+    /** Options shown per item at most: every alternative the catalog states, up to this many. */
+    public static final int SHOWN = 10;
 
     private final double weight;
 
