@@ -88,7 +88,7 @@ class AssessmentIT {
 
     @Test
     void aCsvInventoryIsAssessed() {
-        Reply created = gateway.as(User.ASSESSOR).post(ASSESSMENTS + "?organisation=Ville%20d%27Exemple", "text/csv",
+        Reply created = gateway.as(User.ASSESSOR).post(ASSESSMENTS + "/csv?organisation=Ville%20d%27Exemple", "text/csv",
                 text("assessments/municipality.csv"));
         assertEquals(201, created.status(), created::toString);
         JsonNode assessment = created.json();
@@ -103,7 +103,7 @@ class AssessmentIT {
 
     @Test
     void aCycloneDxSbomIsAssessed() {
-        Reply created = gateway.as(User.ASSESSOR).post(ASSESSMENTS, "application/vnd.cyclonedx+json",
+        Reply created = gateway.as(User.ASSESSOR).post(ASSESSMENTS + "/sbom", "application/vnd.cyclonedx+json",
                 text("inventories/citizen-portal-1.6.cdx.json"));
         assertEquals(201, created.status(), created::toString);
         JsonNode assessment = created.json();
@@ -118,7 +118,7 @@ class AssessmentIT {
     @Test
     void theListShowsTheOrganisationsAssessmentsNewestFirst() {
         JsonNode older = submitMunicipality(gateway.as(User.ASSESSOR)).json();
-        JsonNode newer = gateway.as(User.ASSESSOR).post(ASSESSMENTS + "?organisation=Ville%20d%27Exemple&name=From%20CSV", "text/csv",
+        JsonNode newer = gateway.as(User.ASSESSOR).post(ASSESSMENTS + "/csv?organisation=Ville%20d%27Exemple&name=From%20CSV", "text/csv",
                 text("assessments/municipality.csv")).json();
 
         Reply list = gateway.as(User.ASSESSOR).get(ASSESSMENTS + "?size=100");

@@ -63,8 +63,8 @@ class GeneratedClientIT {
                 .readValue(Resources.text("assessments/municipality.json"), AssessmentRequest.class);
         AssessmentsApi assessments = new AssessmentsApi(client);
         String idempotencyKey = java.util.UUID.randomUUID().toString();
-        Assessment created = assessments.createAssessment(inventory, null, null, null, null, null, null, null, idempotencyKey);
-        Assessment retried = assessments.createAssessment(inventory, null, null, null, null, null, null, null, idempotencyKey);
+        Assessment created = assessments.createAssessment(inventory, idempotencyKey);
+        Assessment retried = assessments.createAssessment(inventory, idempotencyKey);
         assertEquals(created.getId(), retried.getId(), "a retry under the same Idempotency-Key gets the same assessment");
         assertEquals("Municipality baseline 2026", created.getName());
         assertEquals(6, created.getResult().getOrganisation().getItemCount());
@@ -75,6 +75,36 @@ class GeneratedClientIT {
         List<java.util.UUID> listed = assessments.listAssessments(0, 100).getItems().stream()
                 .map(AssessmentSummary::getId).toList();
         assertTrue(listed.contains(created.getId()));
+    }
+
+    @Test
+    void theGeneratedClientSubmitsASpreadsheetAndAnSbomInJsonAndXml() throws Exception {
+        AssessmentsApi assessments = new AssessmentsApi(clientFor(User.ASSESSOR));
+
+        Assessment spreadsheet = assessments.createAssessmentFromCsv(Resources.text("assessments/municipality.csv"), "FR",
+                "SOV-2:3", "From the generated client", "Ville d'Exemple", null, "public-administration", 60.0, null);
+        assertEquals("csv", spreadsheet.getInputFormat());
+        assertEquals("From the generated client", spreadsheet.getName());
+        assertEquals("Ville d'Exemple", spreadsheet.getResult().getOrganisation().getName());
+        assertEquals(60.0, spreadsheet.getResult().getThreshold());
+        assertEquals(3, spreadsheet.getResult().getPolicy().getMinimumSeal().get("SOV-2"));
+        assertTrue(spreadsheet.getResult().getItems().stream().anyMatch(item -> "nextcloud".equals(item.getProduct())),
+                "the spreadsheet's rows are the items");
+
+        Assessment json = assessments.createAssessmentFromSbom(Resources.text("inventories/citizen-portal-1.6.cdx.json"),
+                null, null, null, null, null, null, null, null);
+        Assessment xml = assessments.createAssessmentFromSbomXml(Resources.text("inventories/citizen-portal-1.6.cdx.xml"),
+                null, null, null, null, null, null, null, null);
+        assertEquals("cyclonedx-json", json.getInputFormat());
+        assertEquals("cyclonedx-xml", xml.getInputFormat());
+        assertEquals(json.getResult().getItems().stream().map(item -> item.getId() + "=" + item.getProduct()).toList(),
+                xml.getResult().getItems().stream().map(item -> item.getId() + "=" + item.getProduct()).toList(),
+                "the same SBOM in JSON and XML gives the same items");
+
+        ApiException noOrganisation = assertThrows(ApiException.class, () -> assessments.createAssessmentFromCsv(
+                Resources.text("assessments/municipality.csv"), null, null, null, null, null, null, null, null));
+        assertEquals(400, noOrganisation.getCode());
+        assertTrue(noOrganisation.getResponseBody().contains("organisation"), noOrganisation.getResponseBody());
     }
 
     @Test

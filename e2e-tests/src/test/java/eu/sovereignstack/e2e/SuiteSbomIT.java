@@ -54,7 +54,7 @@ class SuiteSbomIT {
         int components = count(bom.path("components"));
         String service = bom.at("/metadata/component/name").asText();
 
-        Reply created = gateway.as(User.ASSESSOR).post("/api/v1/assessments?organisation="
+        Reply created = gateway.as(User.ASSESSOR).post("/api/v1/assessments/sbom?organisation="
                 + URLEncoder.encode("Sovereign Stack", StandardCharsets.UTF_8) + "&name="
                 + URLEncoder.encode(service + " SBOM", StandardCharsets.UTF_8), "application/vnd.cyclonedx+json", document);
         assertEquals(201, created.status(), created::toString);

@@ -6,31 +6,45 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import eu.sovereignstack.assessment.domain.Limits;
+
 /**
  * The columns a CSV inventory may have. Headers are matched ignoring case, with ' ' or '-'
- * for '_' ("Provider Country", "data-locations"); the order of the columns is free.
+ * for '_' ("Provider Country", "data-locations"); the order of the columns is free. Lists are
+ * separated by ';' or '|'; an empty cell means absent. Each column's rule is published in the
+ * OpenAPI document ({@code createAssessmentFromCsv}).
  */
 public enum CsvColumn {
-    ID,
-    NAME,
-    SLUG,
-    PURL,
-    VERSION,
-    LICENCE("license"),
-    DEPLOYMENT,
-    PROVIDER,
-    PROVIDER_COUNTRY,
-    DATA_LOCATIONS,
-    USERS,
-    DATA_CLASSIFICATION,
-    CRITICALITY,
-    USAGE,
-    DEPENDS_ON;
+    ID("the item's id, unique in the file, at most " + Limits.ID + " characters; item-<line> when empty"),
+    NAME("required: the product's name as people call it (matched to the catalog tolerantly), at most " + Limits.NAME
+            + " characters"),
+    SLUG("the catalog's slug, when known (matched first), at most " + Limits.SLUG + " characters"),
+    PURL("a package URL (pkg:type/namespace/name), at most " + Limits.PURL + " characters"),
+    VERSION("at most " + Limits.VERSION + " characters"),
+    LICENCE("an SPDX licence expression, used when the catalog has none, at most " + Limits.LICENCE + " characters",
+            "license"),
+    DEPLOYMENT("SELF_HOSTED (default), MANAGED or SAAS"),
+    PROVIDER("who runs it for you (MANAGED or SAAS), at most " + Limits.NAME + " characters"),
+    PROVIDER_COUNTRY("the provider's country, ISO 3166-1 alpha-2"),
+    DATA_LOCATIONS("the countries where its data is stored, ISO 3166-1 alpha-2, at most " + Limits.COUNTRIES),
+    USERS("a whole number, 0 or more"),
+    DATA_CLASSIFICATION("PUBLIC, INTERNAL (default), CONFIDENTIAL or SECRET"),
+    CRITICALITY("LOW, MEDIUM (default), HIGH or CRITICAL"),
+    USAGE("INTERNAL (default), DISTRIBUTED or NETWORK_SERVICE (how it is used: decides licence obligations)"),
+    DEPENDS_ON("ids of the items it depends on (they migrate first), at most " + Limits.DEPENDS_ON);
 
     private final List<String> aliases;
 
-    CsvColumn(String... aliases) {
+    private final String rule;
+
+    CsvColumn(String rule, String... aliases) {
+        this.rule = rule;
         this.aliases = List.of(aliases);
+    }
+
+    /** What the column holds and the values it accepts. */
+    public String rule() {
+        return rule;
     }
 
     /** The header as documented, e.g. {@code provider_country}. */

@@ -11,7 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -66,13 +65,6 @@ public class AssessmentResource {
     static final String CYCLONEDX_XML = "application/vnd.cyclonedx+xml";
     static final String MARKDOWN = "text/markdown";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    private static final String IDEMPOTENCY_DESCRIPTION = "Makes the request safe to retry: a retry with the same key and "
-            + "the same request gets the assessment the first one created (201, Idempotent-Replayed: true) and computes "
-            + "nothing; another request with the key is a 422. 1-128 visible ASCII characters, unique per organisation.";
-    private static final String IDEMPOTENCY_MESSAGE = "must be 1-128 visible ASCII characters";
-    private static final String MINIMUM_SEAL_PATTERN = "^(SOV-[1-8]:[0-4])(,SOV-[1-8]:[0-4]){0,7}$";
-    /** "SOV-n:m" for each objective at most, separated by commas. */
-    private static final int MINIMUM_SEAL_LENGTH = 8 * Limits.OBJECTIVES - 1;
     private static final String ASSESSMENT_ID = "Assessment id; anything but the id of one of your organisation's "
             + "assessments is a 404";
 
@@ -96,7 +88,8 @@ public class AssessmentResource {
     @RolesAllowed(Roles.ASSESSOR)
     @Operation(operationId = "createAssessment", summary = "Assess an inventory (JSON)",
             description = "Scores every item, explains every finding, ranks alternatives, plans waves and checks the target stack's "
-                    + "licences. The assessment belongs to the caller's organisation.")
+                    + "licences. The assessment belongs to the caller's organisation. A spreadsheet goes to createAssessmentFromCsv, "
+                    + "a CycloneDX SBOM to createAssessmentFromSbom (JSON) or createAssessmentFromSbomXml.")
     @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid inventory (fields named)")
@@ -106,9 +99,9 @@ public class AssessmentResource {
     @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored")
     @APIResponse(responseCode = "504", description = "The catalog did not answer in time; nothing stored")
     public Response create(
-            @Parameter(description = IDEMPOTENCY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+            @Parameter(description = FileAssessmentParams.IDEMPOTENCY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                     pattern = IdempotencyKey.PATTERN, maxLength = Limits.IDEMPOTENCY_KEY)) @HeaderParam(IdempotencyKey.HEADER)
-            @Pattern(regexp = IdempotencyKey.PATTERN, message = IDEMPOTENCY_MESSAGE) String idempotencyKey,
+            @Pattern(regexp = IdempotencyKey.PATTERN, message = FileAssessmentParams.IDEMPOTENCY_MESSAGE) String idempotencyKey,
             @NotNull(message = "an assessment request is required") @Valid AssessmentRequest body) throws JsonProcessingException {
         Inventory inventory = new Inventory(body.organisation(), body.items());
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey, bytes("json"), json.writeValueAsBytes(body));
@@ -117,60 +110,96 @@ public class AssessmentResource {
     }
 
     @POST
-    @Consumes({CSV, CYCLONEDX_JSON, CYCLONEDX_XML, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Path("csv")
+    @Consumes(CSV)
     @RolesAllowed(Roles.ASSESSOR)
-    @Operation(operationId = "createAssessment", summary = "Assess an inventory file (CSV or CycloneDX SBOM)",
-            description = "text/csv with a header row (columns in the README); application/vnd.cyclonedx+json or "
-                    + "application/vnd.cyclonedx+xml (also application/xml). A malformed file is a 400 that says where.")
-    @RequestBody(content = {@Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE)),
-            @Content(mediaType = CYCLONEDX_JSON, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE)),
-            @Content(mediaType = CYCLONEDX_XML, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE))})
-    @APIResponse(responseCode = "201", description = "Assessed and stored",
+    @Operation(operationId = CsvColumnsDocument.OPERATION, summary = "Assess an inventory spreadsheet (CSV)",
+            description = "The same assessment as createAssessment, from a CSV file: one row per item, the columns are "
+                    + "described with the request body. The organisation and the assessment's settings are query parameters.")
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+            maxLength = Limits.FILE)))
+    @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "The file is malformed (location given) or a parameter is invalid")
+    @APIResponse(responseCode = "400", description = "The file is malformed (line and column named), the organisation is "
+            + "missing or a parameter is invalid")
     @APIResponse(responseCode = "422", description = "dependsOn has a cycle, or the Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "502", description = "The catalog refused the call; nothing stored")
     @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored")
-    public Response createFromFile(
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = IDEMPOTENCY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
-                    pattern = IdempotencyKey.PATTERN, maxLength = Limits.IDEMPOTENCY_KEY)) @HeaderParam(IdempotencyKey.HEADER)
-            @Pattern(regexp = IdempotencyKey.PATTERN, message = IDEMPOTENCY_MESSAGE) String idempotencyKey,
-            @Parameter(description = "Organisation name (required for CSV; an SBOM's metadata is used otherwise)")
-            @QueryParam("organisation") @Size(max = Limits.NAME) @Pattern(regexp = Limits.SINGLE_LINE) String organisation,
-            @QueryParam("sector") @Size(max = Limits.SECTOR) @Pattern(regexp = Limits.SINGLE_LINE) String sector,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = Limits.COUNTRY, maxLength = Limits.COUNTRY_CODE))
-            @QueryParam("country") @Pattern(regexp = Limits.COUNTRY) String country,
-            @QueryParam("name") @Size(max = Limits.NAME) @Pattern(regexp = Limits.SINGLE_LINE) String name,
-            @QueryParam("profile") @Size(max = Limits.PROFILE) String profile,
-            @Parameter(schema = @Schema(type = SchemaType.NUMBER, format = "double", minimum = "0", maximum = "100"))
-            @QueryParam("threshold") String thresholdParam,
-            @Parameter(description = "Policy gate, e.g. SOV-2:3,SOV-3:3", schema = @Schema(type = SchemaType.STRING,
-                    pattern = MINIMUM_SEAL_PATTERN, maxLength = MINIMUM_SEAL_LENGTH))
-            @QueryParam("minimumSeal") @Pattern(regexp = MINIMUM_SEAL_PATTERN, message = "must look like SOV-2:3,SOV-3:3") String minimumSeal,
+    @APIResponse(responseCode = "504", description = "The catalog did not answer in time; nothing stored")
+    public Response createFromCsv(@Valid @BeanParam FileAssessmentParams params,
             @NotNull(message = "a file is required") byte[] body) throws InventoryFormatException {
-        // Read here rather than as Double: JAX-RS answers a number that does not parse with a bare 404.
-        Double threshold = QueryParameters.numberValue("threshold", thresholdParam, 0, 100);
-        Organisation org = organisation == null || organisation.isBlank() ? null : new Organisation(organisation.trim(), sector, country);
-        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        return createFromFile(CSV, params, body);
+    }
+
+    @POST
+    @Path("sbom")
+    @Consumes(CYCLONEDX_JSON)
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(operationId = "createAssessmentFromSbom", summary = "Assess a CycloneDX SBOM (JSON)",
+            description = "The same assessment as createAssessment, from a CycloneDX 1.4-1.6 JSON SBOM: every component, "
+                    + "nested ones included, is an item (its bom-ref the id), its licences and purl come from the SBOM, "
+                    + "dependsOn from the dependency graph. A malformed SBOM is a 400 naming the path, e.g. components[2].purl.")
+    @RequestBody(required = true, content = @Content(mediaType = CYCLONEDX_JSON, schema = @Schema(type = SchemaType.STRING,
+            maxLength = Limits.FILE)))
+    @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "The SBOM is malformed (path named) or a parameter is invalid")
+    @APIResponse(responseCode = "422", description = "dependsOn has a cycle, or the Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "502", description = "The catalog refused the call; nothing stored")
+    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored")
+    @APIResponse(responseCode = "504", description = "The catalog did not answer in time; nothing stored")
+    public Response createFromSbom(@Valid @BeanParam FileAssessmentParams params,
+            @NotNull(message = "a file is required") byte[] body) throws InventoryFormatException {
+        return createFromFile(CYCLONEDX_JSON, params, body);
+    }
+
+    @POST
+    @Path("sbom/xml")
+    @Consumes({CYCLONEDX_XML, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(operationId = "createAssessmentFromSbomXml", summary = "Assess a CycloneDX SBOM (XML)",
+            description = "As createAssessmentFromSbom, for a CycloneDX 1.4-1.6 XML SBOM. XML with a DOCTYPE is refused: no "
+                    + "external entities, ever.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = CYCLONEDX_XML, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE)),
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE)),
+            @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE))})
+    @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "The SBOM is malformed (path named) or a parameter is invalid")
+    @APIResponse(responseCode = "422", description = "dependsOn has a cycle, or the Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "502", description = "The catalog refused the call; nothing stored")
+    @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored")
+    @APIResponse(responseCode = "504", description = "The catalog did not answer in time; nothing stored")
+    public Response createFromSbomXml(@Valid @BeanParam FileAssessmentParams params,
+            @NotNull(message = "a file is required") byte[] body) throws InventoryFormatException {
+        return createFromFile(CYCLONEDX_XML, params, body);
+    }
+
+    private Response createFromFile(String type, FileAssessmentParams params, byte[] body) throws InventoryFormatException {
+        Double threshold = QueryParameters.numberValue("threshold", params.threshold, 0, 100);
+        Organisation org = params.organisation == null || params.organisation.isBlank() ? null
+                : new Organisation(params.organisation.trim(), params.sector, params.country);
         Inventory inventory;
         String format;
-        if (type.startsWith(CSV)) {
+        if (type.equals(CSV)) {
             if (org == null) {
                 throw ProblemException.invalid("organisation", "is required for a CSV inventory");
             }
             inventory = csv.parse(new String(body, StandardCharsets.UTF_8), org);
             format = "csv";
-        } else if (type.startsWith(CYCLONEDX_JSON)) {
+        } else if (type.equals(CYCLONEDX_JSON)) {
             inventory = sbom.parseJson(body, org);
             format = "cyclonedx-json";
         } else {
             inventory = sbom.parseXml(body, org);
             format = "cyclonedx-xml";
         }
-        IdempotencyKey key = IdempotencyKey.of(idempotencyKey, bytes(type), bytes(organisation), bytes(sector), bytes(country),
-                bytes(name), bytes(profile), bytes(threshold == null ? null : threshold.toString()), bytes(minimumSeal), body);
-        return created(service.create(caller.caller(), new NewAssessment(name, inventory, profile, threshold,
-                new Policy(minimumSeal(minimumSeal)), format, new String(body, StandardCharsets.UTF_8), null, key)));
+        IdempotencyKey key = IdempotencyKey.of(params.idempotencyKey, bytes(type), bytes(params.organisation), bytes(params.sector),
+                bytes(params.country), bytes(params.name), bytes(params.profile),
+                bytes(threshold == null ? null : threshold.toString()), bytes(params.minimumSeal), body);
+        return created(service.create(caller.caller(), new NewAssessment(params.name, inventory, params.profile, threshold,
+                new Policy(minimumSeal(params.minimumSeal)), format, new String(body, StandardCharsets.UTF_8), null, key)));
     }
 
     @GET

@@ -192,7 +192,7 @@ class AssessmentResourceTest {
         as(Tokens.assessor()).contentType("text/csv").queryParam("organisation", "Ville d'Exemple")
                 .queryParam("minimumSeal", "SOV-3:3")
                 .body(resource("assessments/municipality.csv"))
-                .when().post(ASSESSMENTS)
+                .when().post(ASSESSMENTS + "/csv")
                 .then().statusCode(201)
                 .body("inputFormat", equalTo("csv"))
                 .body("result.organisation.name", equalTo("Ville d'Exemple"))
@@ -205,7 +205,7 @@ class AssessmentResourceTest {
     void cycloneDxSbomsAreAssessedInJsonAndXml() {
         as(Tokens.assessor()).contentType("application/vnd.cyclonedx+json")
                 .body(resource("inventories/citizen-portal-1.6.cdx.json"))
-                .when().post(ASSESSMENTS)
+                .when().post(ASSESSMENTS + "/sbom")
                 .then().statusCode(201)
                 .body("inputFormat", equalTo("cyclonedx-json"))
                 .body("result.items.size()", greaterThan(2))
@@ -219,10 +219,20 @@ class AssessmentResourceTest {
                 .body("result.items.find { it.id == 'pkg:docker/library/postgres@16.4' }.product", equalTo("postgresql"));
         as(Tokens.assessor()).contentType("application/vnd.cyclonedx+xml")
                 .body(resource("inventories/citizen-portal-1.6.cdx.xml"))
-                .when().post(ASSESSMENTS)
+                .when().post(ASSESSMENTS + "/sbom/xml")
                 .then().statusCode(201)
                 .body("inputFormat", equalTo("cyclonedx-xml"))
                 .body("result.items.size()", greaterThan(2));
+        // application/xml is an XML SBOM too.
+        as(Tokens.assessor()).contentType("application/xml")
+                .body(resource("inventories/citizen-portal-1.6.cdx.xml"))
+                .when().post(ASSESSMENTS + "/sbom/xml")
+                .then().statusCode(201)
+                .body("inputFormat", equalTo("cyclonedx-xml"));
+        // The collection takes JSON only; each file format has its own operation.
+        as(Tokens.assessor()).contentType("text/csv").queryParam("organisation", "X").body("name\nZoom\n")
+                .when().post(ASSESSMENTS)
+                .then().statusCode(415).contentType("application/problem+json");
     }
 
     // ---- bad input ----------------------------------------------------------------------------------
@@ -231,23 +241,23 @@ class AssessmentResourceTest {
     void aBrokenCsvSaysWhere() {
         as(Tokens.assessor()).contentType("text/csv").queryParam("organisation", "X")
                 .body("name,users\nZoom,many\n")
-                .when().post(ASSESSMENTS)
+                .when().post(ASSESSMENTS + "/csv")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("line 2"))
                 .body("errors[0].message", containsString("users"));
         as(Tokens.assessor()).contentType("text/csv").body("name\nZoom\n")
-                .when().post(ASSESSMENTS)
+                .when().post(ASSESSMENTS + "/csv")
                 .then().statusCode(400).body("errors.field", hasItem("organisation"));
     }
 
     @Test
     void aBrokenSbomSaysWhere() {
         as(Tokens.assessor()).contentType("application/vnd.cyclonedx+json").body("{\"bomFormat\": \"CycloneDX\", \"components\": [")
-                .when().post(ASSESSMENTS)
+                .when().post(ASSESSMENTS + "/sbom")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("line"));
         as(Tokens.assessor()).contentType("application/vnd.cyclonedx+xml").body("<bom><components><component>")
-                .when().post(ASSESSMENTS)
+                .when().post(ASSESSMENTS + "/sbom/xml")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 

@@ -129,7 +129,7 @@ class IdempotencyTest {
 
     private static Response postCsv(String key, String organisation, String csv) {
         return as(Tokens.assessor()).header(KEY, key).contentType("text/csv").queryParam("organisation", organisation)
-                .body(csv).when().post(ASSESSMENTS);
+                .body(csv).when().post(ASSESSMENTS + "/csv");
     }
 
     private static long count(String token) {

@@ -75,7 +75,7 @@ class InventoryValuesTest {
         ObjectNode bom = (ObjectNode) JSON.readTree(AssessmentResourceTest.resource("inventories/citizen-portal-1.6.cdx.json"));
         change.accept(bom);
         given().auth().oauth2(Tokens.assessor()).contentType("application/vnd.cyclonedx+json").body(bom.toString())
-                .when().post(AssessmentResourceTest.ASSESSMENTS)
+                .when().post(AssessmentResourceTest.ASSESSMENTS + "/sbom")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem(field))
                 .body("detail", org.hamcrest.Matchers.notNullValue());
@@ -85,7 +85,7 @@ class InventoryValuesTest {
     void csvNamesTheLineOfABadPurl() {
         String csv = "name,purl\nKeycloak,pkg:maven/org.keycloak/keycloak-core\nBroken,pkg:\n";
         given().auth().oauth2(Tokens.assessor()).contentType("text/csv").queryParam("organisation", "Ville d'Exemple")
-                .body(csv).when().post(AssessmentResourceTest.ASSESSMENTS)
+                .body(csv).when().post(AssessmentResourceTest.ASSESSMENTS + "/csv")
                 .then().statusCode(400).body("errors.field", hasItem(containsString("line 3")));
     }
 }

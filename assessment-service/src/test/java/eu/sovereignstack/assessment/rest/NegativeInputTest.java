@@ -73,8 +73,13 @@ class NegativeInputTest {
                 .pathValue("id", id)
                 .pathValue("other", id)
                 .baseline("createAssessment", "application/json", AssessmentResourceTest.resource("assessments/municipality.json"), Map.of())
-                // The query parameters of createAssessment describe a CSV or SBOM upload.
-                .queryBaseline("createAssessment", "text/csv", AssessmentResourceTest.resource("assessments/municipality.csv"), Map.of());
+                // The file uploads: their query parameters are varied with a valid file.
+                .queryBaseline("createAssessmentFromCsv", "text/csv", AssessmentResourceTest.resource("assessments/municipality.csv"),
+                        Map.of())
+                .queryBaseline("createAssessmentFromSbom", "application/vnd.cyclonedx+json",
+                        AssessmentResourceTest.resource("inventories/citizen-portal-1.6.cdx.json"), Map.of())
+                .queryBaseline("createAssessmentFromSbomXml", "application/vnd.cyclonedx+xml",
+                        AssessmentResourceTest.resource("inventories/citizen-portal-1.6.cdx.xml"), Map.of());
         List<Case> cases = inputs.cases();
         inputs.notes().forEach(note -> System.out.println("[negative inputs] " + note));
         System.out.println("[negative inputs] assessment-service: " + cases.size() + " cases");
