@@ -48,8 +48,13 @@ public record InventoryItem(
         List<@NotNull @Size(max = Limits.ID) String> dependsOn,
         @Schema(description = "A library built into another item (an SBOM component of type library): matched to the "
                 + "catalog by slug or purl only, never by name, since a library and the product it talks to share names "
-                + "(the PostgreSQL JDBC driver is not the PostgreSQL server). Absent: false")
-        Boolean library) {
+                + "(the PostgreSQL JDBC driver is not the PostgreSQL server). A library counts in the application or "
+                + "service that depends on it, not on its own. Absent: false")
+        Boolean library,
+        @Size(max = Limits.NAME) @Pattern(regexp = Limits.SINGLE_LINE)
+        @Schema(description = "Who supplies it (an SBOM component's supplier, publisher or author), when the catalog does not "
+                + "know it", maxLength = Limits.NAME)
+        String supplier) {
 
     /** Fills the documented defaults, so the rest of the service never sees a null. */
     public InventoryItem {
@@ -63,6 +68,13 @@ public record InventoryItem(
 
     public InventoryItem(String id, String name, String slug, String purl, String version, String licence, Deployment deployment,
             Integer users, DataClassification dataClassification, Criticality criticality, Usage usage, List<String> dependsOn) {
-        this(id, name, slug, purl, version, licence, deployment, users, dataClassification, criticality, usage, dependsOn, false);
+        this(id, name, slug, purl, version, licence, deployment, users, dataClassification, criticality, usage, dependsOn, false, null);
+    }
+
+    public InventoryItem(String id, String name, String slug, String purl, String version, String licence, Deployment deployment,
+            Integer users, DataClassification dataClassification, Criticality criticality, Usage usage, List<String> dependsOn,
+            Boolean library) {
+        this(id, name, slug, purl, version, licence, deployment, users, dataClassification, criticality, usage, dependsOn, library,
+                null);
     }
 }

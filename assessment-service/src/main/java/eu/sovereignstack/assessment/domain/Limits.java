@@ -38,7 +38,7 @@ public final class Limits {
     /** An objective's weight in a scoring profile, in percent. */
     public static final int WEIGHT = 100;
     /** A finding per rule plus one per objective an unknown fact caps ({@code SovereigntyRule}, {@code UnknownFact}). */
-    public static final int FINDINGS = 50;
+    public static final int FINDINGS = 60;
     /** Finding codes, the names of rules and unknown facts. */
     public static final int FINDING_CODE = 40;
     public static final String FINDING_CODE_PATTERN = "^[A-Z_]+$";

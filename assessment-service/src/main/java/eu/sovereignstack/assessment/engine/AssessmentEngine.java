@@ -40,9 +40,10 @@ import eu.sovereignstack.common.licence.SpdxLicences;
  * <li>scores ({@link SovereigntyScorer}): the rule tables applied to each of those;</li>
  * <li>ranking ({@link AlternativeRanker}) and plan ({@link ItemPlanner});</li>
  * </ol>
- * then, for all items together, the migration waves ({@link WavePlanner}), the licence check
- * of the target stack ({@link LicenceCheck}), the organisation's scores ({@link Aggregation})
- * and the policy gate ({@link PolicyCheck}).
+ * then, for all items together, the libraries' part in what depends on them ({@link Libraries}),
+ * the migration waves ({@link WavePlanner}), the licence check of the target stack
+ * ({@link LicenceCheck}), the organisation's scores ({@link Aggregation}) and the policy gate
+ * ({@link PolicyCheck}).
  */
 public final class AssessmentEngine {
 
@@ -93,8 +94,10 @@ public final class AssessmentEngine {
             items.add(new ItemResult(item.id(), item.name(), product.map(p -> p.product().slug()).orElse(null),
                     product.isPresent() ? match.matchedBy().name() : MatchedBy.NONE.name(), item.deployment(), item.criticality(),
                     item.dataClassification(), item.usage(),
-                    product.map(p -> p.product().licence()).orElse(item.licence()), item.dependsOn(), score, plan));
+                    product.map(p -> p.product().licence()).orElse(item.licence()), item.dependsOn(), score, plan,
+                    item.library(), List.of(), null));
         }
+        items = Libraries.rolledUp(items);
 
         List<MigrationWave> waves = WavePlanner.plan(items.stream()
                 .map(item -> new WavePlanner.Node(item.id(), item.dependsOn(), item.plan().disposition().migrates()
@@ -107,7 +110,7 @@ public final class AssessmentEngine {
                 .filter(item -> item.plan().disposition() != Disposition.RETIRE)
                 .map(item -> new StackComponent(item.id(), targetName(item), targetLicence(item), item.usage(), item.dependsOn()))
                 .toList());
-        OrganisationResult organisation = Aggregation.organisation(inventory.organisation(), items);
+        OrganisationResult organisation = Aggregation.organisation(inventory.organisation(), items, profile.weights());
         return new AssessmentResult(profile.id(), profile.weights(), threshold, organisation, items, waves, licenceIssues,
                 PolicyCheck.gate(policy, organisation, items, everyOption));
     }

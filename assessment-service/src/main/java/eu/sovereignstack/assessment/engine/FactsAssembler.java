@@ -1,11 +1,5 @@
 package eu.sovereignstack.assessment.engine;
 
-import eu.sovereignstack.catalog.contract.Health;
-
-import eu.sovereignstack.catalog.contract.ResolvedOffering;
-
-import eu.sovereignstack.catalog.contract.ProductKind;
-
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -18,6 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.github.packageurl.MalformedPackageURLException;
+import com.github.packageurl.PackageURL;
+
 import eu.sovereignstack.assessment.domain.Deployment;
 import eu.sovereignstack.assessment.domain.InventoryItem;
 import eu.sovereignstack.assessment.engine.model.FindingFact;
@@ -26,8 +23,11 @@ import eu.sovereignstack.assessment.engine.rules.Fact;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.catalog.contract.Energy;
 import eu.sovereignstack.catalog.contract.Evidence;
+import eu.sovereignstack.catalog.contract.Health;
 import eu.sovereignstack.catalog.contract.KeyCustody;
+import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.catalog.contract.ProductView;
+import eu.sovereignstack.catalog.contract.ResolvedOffering;
 import eu.sovereignstack.catalog.contract.ResolvedProduct;
 import eu.sovereignstack.catalog.contract.Steward;
 import eu.sovereignstack.catalog.contract.UltimateParent;
@@ -42,6 +42,15 @@ import eu.sovereignstack.common.licence.SpdxLicences;
  * for SaaS (unless the inventory names someone else), the named provider when managed.
  */
 final class FactsAssembler {
+
+    /** The public registries a purl's type names when it gives no other repository. */
+    private static final Map<String, String> REGISTRIES = Map.ofEntries(
+            Map.entry("maven", "Maven Central"), Map.entry("npm", "the npm registry"), Map.entry("pypi", "PyPI"),
+            Map.entry("gem", "RubyGems"), Map.entry("cargo", "crates.io"), Map.entry("nuget", "the NuGet Gallery"),
+            Map.entry("golang", "the Go module mirror"), Map.entry("composer", "Packagist"), Map.entry("hex", "Hex"),
+            Map.entry("pub", "pub.dev"), Map.entry("deb", "a Linux distribution's archive"),
+            Map.entry("rpm", "a Linux distribution's archive"), Map.entry("apk", "a Linux distribution's archive"),
+            Map.entry("github", "a public GitHub repository"), Map.entry("docker", "Docker Hub"));
 
     private final SpdxLicences licences;
     private final LocalDate today;
@@ -426,13 +435,40 @@ final class FactsAssembler {
         if (!deployment.dataLocations().isEmpty()) {
             add(sources, Fact.DATA_LOCATION, FindingFact.fromInventory("dataLocations", String.join(", ", deployment.dataLocations())));
         }
+        String registry = registry(item.purl());
+        if (registry != null) {
+            add(sources, Fact.PACKAGE, FindingFact.fromInventory("package", item.purl() + ", from " + registry));
+        }
+        if (item.supplier() != null) {
+            add(sources, Fact.PACKAGE, FindingFact.fromInventory("supplier", item.supplier()));
+        }
         Energy energy = deployment.model() == DeploymentModel.SELF_HOSTED ? energy(deployment, Optional.empty(), sources, item) : null;
         return new ItemFacts(false, item.name(), licence == null ? null : licence.family(),
                 licence == null ? null : licence.openSource(), null, null, null,
                 deployment.model(), operatorCountry, operatorCountry == null ? null : Jurisdiction.isEuEea(operatorCountry),
                 deployment.dataLocations().isEmpty() ? null : Jurisdiction.allEuEea(deployment.dataLocations()),
                 null, null, null, null, null, item.dataClassification(), item.criticality(), today,
-                null, null, null, null, null, null, energy, null, null, sources);
+                null, null, null, null, null, null, energy, null, null, sources, registry);
+    }
+
+    /**
+     * The public registry a package comes from, by its purl's type; null without a purl, for a
+     * type no public registry serves, or when a {@code repository_url} names another repository.
+     */
+    static String registry(String purl) {
+        if (purl == null) {
+            return null;
+        }
+        try {
+            PackageURL parsed = new PackageURL(purl);
+            Map<String, String> qualifiers = parsed.getQualifiers();
+            if (qualifiers != null && qualifiers.containsKey("repository_url")) {
+                return null;
+            }
+            return REGISTRIES.get(parsed.getType());
+        } catch (MalformedPackageURLException e) {
+            return null;
+        }
     }
 
     /** The offering of the provider the inventory names, matched tolerantly by name or slug. */

@@ -44,7 +44,7 @@ public final class Reports {
         for (SovereigntyObjective objective : SovereigntyObjective.values()) {
             columns.add(objective.id());
         }
-        columns.addAll(List.of("findings", "top_finding", "disposition", "effort", "target", "score_after"));
+        columns.addAll(List.of("findings", "top_finding", "disposition", "effort", "target", "score_after", "library", "part_of"));
         columns.forEach(schema::addColumn);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ItemResult item : result.items()) {
@@ -66,6 +66,8 @@ public final class Reports {
             AlternativeOption chosen = item.plan().chosen();
             row.put("target", chosen == null ? null : chosen.product());
             row.put("score_after", chosen == null ? null : chosen.scoreAfter());
+            row.put("library", item.library());
+            row.put("part_of", String.join(";", item.partOf()));
             rows.add(row);
         }
         return write(schema.build(), rows);
@@ -108,7 +110,11 @@ public final class Reports {
         md.append("# Sovereignty assessment: ").append(org.name()).append("\n\n");
         md.append("Assessment `").append(id).append("` of ").append(createdAt).append(", profile `")
                 .append(result.profile()).append("`, ").append(org.itemCount()).append(" items (")
-                .append(org.unknownItems()).append(" not in the catalog).\n\n");
+                .append(org.unknownItems()).append(" not in the catalog)")
+                .append(org.libraries() == 0 ? "" : ", of which " + org.libraries() + " libraries: they count in the applications "
+                        + "and services that use them, where their findings cap the levels and their unknown facts lower the "
+                        + "confidence")
+                .append(".\n\n");
         md.append("## Summary\n\n");
         md.append(String.format(Locale.ROOT, "- **Score today: %.1f / 100**, overall SEAL %d (%s).%n", org.score(), org.seal(),
                 SealLevel.of(org.seal()).title()));
@@ -132,7 +138,10 @@ public final class Reports {
         }
         md.append("\n## Top findings\n\n");
         List<Map.Entry<ItemResult, Finding>> findings = new ArrayList<>();
-        result.items().forEach(item -> item.assessment().findings().forEach(f -> findings.add(Map.entry(item, f))));
+        // A library's unknowns lower confidence only: its findings of what is known are the ones that count.
+        result.items().forEach(item -> item.assessment().findings().stream()
+                .filter(f -> !item.library() || Libraries.known(f))
+                .forEach(f -> findings.add(Map.entry(item, f))));
         findings.sort(Comparator.comparing((Map.Entry<ItemResult, Finding> e) -> e.getValue().severity()).reversed()
                 .thenComparing(e -> -AggregationWeight.of(e.getKey().criticality())));
         findings.stream().filter(e -> e.getValue().severity().compareTo(Severity.MEDIUM) >= 0).limit(10)

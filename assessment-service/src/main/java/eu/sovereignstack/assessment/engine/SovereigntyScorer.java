@@ -96,9 +96,14 @@ public final class SovereigntyScorer {
 
     /** Sum over objectives of level / 4 x weight, one decimal. */
     public static double score(Map<SovereigntyObjective, Integer> levels, ScoringProfile profile) {
+        return score(levels, profile.weights());
+    }
+
+    /** Sum over objectives of level / 4 x the objective's weight in percent, one decimal. */
+    static double score(Map<SovereigntyObjective, Integer> levels, Map<SovereigntyObjective, Integer> weights) {
         double total = 0;
         for (Map.Entry<SovereigntyObjective, Integer> level : levels.entrySet()) {
-            total += (double) level.getValue() / SealLevel.MAX * profile.weight(level.getKey());
+            total += (double) level.getValue() / SealLevel.MAX * weights.getOrDefault(level.getKey(), 0);
         }
         return round(total, 1);
     }

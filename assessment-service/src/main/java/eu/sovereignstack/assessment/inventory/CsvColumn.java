@@ -31,7 +31,10 @@ public enum CsvColumn {
     DATA_CLASSIFICATION("PUBLIC, INTERNAL (default), CONFIDENTIAL or SECRET"),
     CRITICALITY("LOW, MEDIUM (default), HIGH or CRITICAL"),
     USAGE("INTERNAL (default), DISTRIBUTED or NETWORK_SERVICE (how it is used: decides licence obligations)"),
-    DEPENDS_ON("ids of the items it depends on (they migrate first), at most " + Limits.DEPENDS_ON);
+    DEPENDS_ON("ids of the items it depends on (they migrate first), at most " + Limits.DEPENDS_ON),
+    LIBRARY("true for a library built into another item (matched by slug or purl only; counts in the item that depends "
+            + "on it), false (default) otherwise"),
+    SUPPLIER("who supplies it, when the catalog does not know it, at most " + Limits.NAME + " characters");
 
     private final List<String> aliases;
 

@@ -205,7 +205,22 @@ public class CsvInventoryParser {
                 ItemFields.constant(Criticality.class, row.get(CsvColumn.CRITICALITY),
                         row.at(CsvColumn.CRITICALITY), "criticality"),
                 ItemFields.constant(Usage.class, row.get(CsvColumn.USAGE), row.at(CsvColumn.USAGE), "usage"),
-                dependsOn(row));
+                dependsOn(row),
+                library(row),
+                ItemFields.text(row.get(CsvColumn.SUPPLIER), Limits.NAME, row.at(CsvColumn.SUPPLIER), "supplier"));
+    }
+
+    private static Boolean library(Row row) throws InventoryFormatException {
+        String value = ItemFields.present(row.get(CsvColumn.LIBRARY));
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new InventoryFormatException(row.at(CsvColumn.LIBRARY), "library must be true or false, not '"
+                    + ItemFields.oneLine(value, 40) + "'");
+        };
     }
 
     private static String purl(Row row) throws InventoryFormatException {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,7 @@ import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
 import org.cyclonedx.model.License;
 import org.cyclonedx.model.LicenseChoice;
+import org.cyclonedx.model.license.Acknowledgement;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.OrganizationalEntity;
 import org.cyclonedx.model.Service;
@@ -46,6 +48,7 @@ import eu.sovereignstack.assessment.domain.InventoryItem;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Organisation;
 import eu.sovereignstack.assessment.domain.Usage;
+import eu.sovereignstack.common.licence.LicenceNames;
 
 /**
  * Reads an inventory from a CycloneDX SBOM (JSON or XML): every component, nested ones
@@ -259,13 +262,28 @@ public class CycloneDxInventoryParser {
                 component.getType() == Component.Type.LIBRARY ? Criticality.LOW : Criticality.MEDIUM,
                 Usage.INTERNAL,
                 List.copyOf(dependsOn),
-                component.getType() == Component.Type.LIBRARY);
+                component.getType() == Component.Type.LIBRARY,
+                supplier(component));
+    }
+
+    /** Who supplies a component: its supplier, else its manufacturer, publisher or author, as the SBOM names them. */
+    @SuppressWarnings("deprecation") // getAuthor(): how CycloneDX before 1.6 names the author
+    private static String supplier(Component component) {
+        String named = firstName(component.getSupplier(), component.getManufacturer());
+        if (named != null) {
+            return named;
+        }
+        String publisher = ItemFields.oneLine(component.getPublisher(), Limits.NAME);
+        return publisher != null ? publisher : ItemFields.oneLine(component.getAuthor(), Limits.NAME);
     }
 
     /**
-     * One SPDX expression for a component's licences: the expression when the SBOM gives one,
-     * else the licences joined with AND (all of them apply), a licence known only by name as a
-     * LicenseRef.
+     * One SPDX expression for a component's licences: the expression when the SBOM gives one, as
+     * written; else the licences it lists as alternatives (joined with OR), only the concluded ones
+     * when some are marked so. CycloneDX leaves the list's meaning to the reader; its libraries call
+     * the entries disjunctive, and Maven, whose POM licences SBOM generators copy, says any of them
+     * may be chosen. A licence given by name becomes its SPDX id (with its exception) when the name
+     * is a known one ({@link LicenceNames}), else a LicenseRef.
      */
     static String licence(LicenseChoice choice) {
         if (choice == null) {
@@ -277,25 +295,24 @@ public class CycloneDxInventoryParser {
         if (choice.getLicenses() == null) {
             return null;
         }
-        Set<String> ids = new LinkedHashSet<>();
-        for (License license : choice.getLicenses()) {
-            if (license == null) {
-                continue;
-            }
+        List<License> listed = choice.getLicenses().stream().filter(Objects::nonNull).toList();
+        List<License> concluded = listed.stream().filter(l -> l.getAcknowledgement() == Acknowledgement.CONCLUDED).toList();
+        Set<String> alternatives = new LinkedHashSet<>();
+        for (License license : concluded.isEmpty() ? listed : concluded) {
             String id = ItemFields.present(license.getId());
-            if (id != null) {
-                ids.add(id);
-                continue;
-            }
             String name = ItemFields.present(license.getName());
-            if (name != null) {
-                String reduced = NOT_IN_LICENSE_REF.matcher(name).replaceAll("-").replaceAll("^-+|-+$", "");
-                if (!reduced.isEmpty()) {
-                    ids.add("LicenseRef-" + reduced);
-                }
+            String expression = id != null ? id : name == null ? null : LicenceNames.standard().spdx(name).orElseGet(() -> licenseRef(name));
+            if (expression != null) {
+                alternatives.add(expression.contains(" OR ") || expression.contains(" AND ") ? "(" + expression + ")" : expression);
             }
         }
-        return ids.isEmpty() ? null : String.join(" AND ", ids);
+        return alternatives.isEmpty() ? null : String.join(" OR ", alternatives);
+    }
+
+    /** A licence known only by a name no list has: a LicenseRef made of it, null when nothing of it is left. */
+    private static String licenseRef(String name) {
+        String reduced = NOT_IN_LICENSE_REF.matcher(name).replaceAll("-").replaceAll("^-+|-+$", "");
+        return reduced.isEmpty() ? null : "LicenseRef-" + reduced;
     }
 
     @SuppressWarnings("deprecation") // getManufacture(): how CycloneDX 1.5 spells the manufacturer

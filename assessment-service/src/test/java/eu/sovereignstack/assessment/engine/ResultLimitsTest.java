@@ -101,6 +101,11 @@ class ResultLimitsTest {
                 2, 0.1));
         items.add(withFacts(managed, null, null, null, null));
 
+        // Packages the catalog does not know, from a public registry, with an open and with no stated licence.
+        items.add(fromRegistry(facts(false, true, null, null, DeploymentModel.SELF_HOSTED, null, null, null, null, null, null, null,
+                false)));
+        items.add(fromRegistry(facts(false, null, null, null, DeploymentModel.SELF_HOSTED, null, null, null, null, null, null, null,
+                false)));
         List<String> fired = new ArrayList<>();
         for (ItemFacts item : items) {
             ItemScore score = SovereigntyScorer.score(item, profile());
@@ -131,6 +136,14 @@ class ResultLimitsTest {
                 f.stewardEu(), f.deployment(), f.operatorCountry(), f.operatorEu(), f.dataInEu(), f.standards(), f.euProviders(),
                 f.certifications(), f.latestRelease(), f.scorecard(), f.dataClassification(), f.criticality(), f.asOf(),
                 longName, "US", longName, "US", keys, true, energy, contributors, share, Map.of());
+    }
+
+    /** The facts as of a package from the public registry with the longest name. */
+    private static ItemFacts fromRegistry(ItemFacts f) {
+        return new ItemFacts(f.known(), f.name(), f.licenceFamily(), f.openSource(), f.governance(), f.stewardCountry(),
+                f.stewardEu(), f.deployment(), f.operatorCountry(), f.operatorEu(), f.dataInEu(), f.standards(), f.euProviders(),
+                f.certifications(), f.latestRelease(), f.scorecard(), f.dataClassification(), f.criticality(), f.asOf(),
+                null, null, null, null, null, null, f.energy(), null, null, Map.of(), "a Linux distribution's archive");
     }
 
     private static ScoringProfile profile() {

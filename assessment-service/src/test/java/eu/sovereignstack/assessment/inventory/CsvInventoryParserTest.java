@@ -101,6 +101,23 @@ class CsvInventoryParserTest {
     }
 
     @Test
+    void readsWhetherAnItemIsALibraryAndWhoSuppliesIt() throws Exception {
+        String csv = "name,purl,library,supplier\n"
+                + "json-lib,pkg:maven/org.example/json-lib@1.0,yes,Example Foundation\n"
+                + "Portal,,false,\n";
+
+        List<InventoryItem> items = parser.parse(csv, ORGANISATION).items();
+
+        assertEquals(true, items.get(0).library());
+        assertEquals("Example Foundation", items.get(0).supplier());
+        assertEquals(false, items.get(1).library());
+        assertEquals(null, items.get(1).supplier());
+        InventoryFormatException wrong = assertThrows(InventoryFormatException.class,
+                () -> parser.parse("name,library\nPortal,maybe\n", ORGANISATION));
+        assertTrue(wrong.location().contains("line 2") && wrong.getMessage().contains("library"), wrong.location());
+    }
+
+    @Test
     void fillsTheDocumentedDefaultsAndTheUnnamedOrganisation() throws Exception {
         Inventory inventory = parser.parse("name\nJitsi Meet\n", null);
 

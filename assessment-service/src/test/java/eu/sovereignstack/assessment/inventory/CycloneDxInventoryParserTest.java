@@ -50,7 +50,7 @@ class CycloneDxInventoryParserTest {
             item(POSTGRESQL, "postgresql", POSTGRESQL, "42.7.4", "BSD-2-Clause", Criticality.LOW, List.of()),
             item(LOG4J, "log4j-core", LOG4J, "2.24.1", "Apache-2.0", Criticality.LOW, List.of()),
             item(QUARKUS_REST, "quarkus-rest", QUARKUS_REST, "3.15.1", "Apache-2.0", Criticality.MEDIUM, List.of(VERTX)),
-            item(VERTX, "vertx-core", VERTX, "4.5.10", "EPL-2.0 AND Apache-2.0", Criticality.LOW, List.of()),
+            item(VERTX, "vertx-core", VERTX, "4.5.10", "EPL-2.0 OR Apache-2.0", Criticality.LOW, List.of()),
             item("component-6", "bcprov-jdk18on", "pkg:maven/org.bouncycastle/bcprov-jdk18on@1.78.1?type=jar", "1.78.1",
                     "LicenseRef-Bouncy-Castle-Licence", Criticality.LOW, List.of()),
             item(POSTGRES_IMAGE, "postgres", POSTGRES_IMAGE, "16.4", null, Criticality.MEDIUM, List.of()));
@@ -110,12 +110,25 @@ class CycloneDxInventoryParserTest {
         return Stream.of(
                 Arguments.of("[{\"expression\": \"MIT OR Apache-2.0\"}]", "MIT OR Apache-2.0"),
                 Arguments.of("[{\"license\": {\"id\": \"MIT\"}}]", "MIT"),
-                Arguments.of("[{\"license\": {\"id\": \"MIT\"}}, {\"license\": {\"id\": \"BSD-3-Clause\"}}]", "MIT AND BSD-3-Clause"),
+                // Several listed licences are alternatives (CycloneDX: disjunctive; Maven: any may be chosen).
+                Arguments.of("[{\"license\": {\"id\": \"MIT\"}}, {\"license\": {\"id\": \"BSD-3-Clause\"}}]", "MIT OR BSD-3-Clause"),
                 Arguments.of("[{\"license\": {\"id\": \"MIT\"}}, {\"license\": {\"id\": \"MIT\"}}]", "MIT"),
+                // Concluded licences decide when some are marked so.
+                Arguments.of("[{\"license\": {\"id\": \"GPL-3.0-only\", \"acknowledgement\": \"declared\"}}, "
+                        + "{\"license\": {\"id\": \"MIT\", \"acknowledgement\": \"concluded\"}}]", "MIT"),
                 Arguments.of("[{\"license\": {\"name\": \"Oracle Free Use Terms & Conditions (FUTC)\"}}]",
                         "LicenseRef-Oracle-Free-Use-Terms-Conditions-FUTC"),
                 Arguments.of("[{\"license\": {\"id\": \"GPL-2.0-only\"}}, {\"license\": {\"name\": \"Custom v2.1\"}}]",
-                        "GPL-2.0-only AND LicenseRef-Custom-v2.1"),
+                        "GPL-2.0-only OR LicenseRef-Custom-v2.1"),
+                // Known licences written as names: their SPDX ids, with their exceptions.
+                Arguments.of("[{\"license\": {\"name\": \"GPL-2.0 with the Universal FOSS Exception\"}}]",
+                        "GPL-2.0-only WITH Universal-FOSS-exception-1.0"),
+                Arguments.of("[{\"license\": {\"name\": \"The Apache Software License, Version 2.0\"}}]", "Apache-2.0"),
+                Arguments.of("[{\"license\": {\"name\": \"Eclipse Public License - v 2.0\"}}, "
+                        + "{\"license\": {\"name\": \"GNU General Public License, version 2 with the GNU Classpath Exception\"}}]",
+                        "EPL-2.0 OR GPL-2.0-only WITH Classpath-exception-2.0"),
+                Arguments.of("[{\"license\": {\"name\": \"CDDL + GPLv2 with classpath exception\"}}, {\"license\": {\"id\": \"MIT\"}}]",
+                        "(CDDL-1.1 OR GPL-2.0-only WITH Classpath-exception-2.0) OR MIT"),
                 Arguments.of("[{\"license\": {\"name\": \"©\"}}]", null),
                 Arguments.of("[]", null));
     }

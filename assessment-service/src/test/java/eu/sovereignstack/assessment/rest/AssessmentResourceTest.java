@@ -216,7 +216,13 @@ class AssessmentResourceTest {
                         org.hamcrest.Matchers.nullValue())
                 .body("result.items.find { it.id == 'pkg:maven/org.postgresql/postgresql@42.7.4?type=jar' }.licence",
                         equalTo("BSD-2-Clause"))
-                .body("result.items.find { it.id == 'pkg:docker/library/postgres@16.4' }.product", equalTo("postgresql"));
+                .body("result.items.find { it.id == 'pkg:docker/library/postgres@16.4' }.product", equalTo("postgresql"))
+                // Libraries count in what depends on them: vert.x in Quarkus REST; the others in the portal the SBOM describes.
+                .body("result.organisation.libraries", equalTo(5))
+                .body("result.items.find { it.id == 'pkg:maven/io.vertx/vertx-core@4.5.10?type=jar' }.partOf",
+                        equalTo(List.of("pkg:maven/io.quarkus/quarkus-rest@3.15.1?type=jar")))
+                .body("result.items.find { it.id == 'pkg:maven/io.quarkus/quarkus-rest@3.15.1?type=jar' }.libraries.count",
+                        equalTo(1));
         as(Tokens.assessor()).contentType("application/vnd.cyclonedx+xml")
                 .body(resource("inventories/citizen-portal-1.6.cdx.xml"))
                 .when().post(ASSESSMENTS + "/sbom/xml")

@@ -42,13 +42,18 @@ public record AssessmentResult(
     public record OrganisationResult(
             @Schema(maxLength = Limits.NAME, pattern = SINGLE_LINE) String name,
             @Schema(maxLength = Limits.SECTOR, pattern = SINGLE_LINE) String sector,
-            @Schema(description = "Criticality-weighted mean of the item scores, 0-100") double score,
+            @Schema(description = "Criticality-weighted mean of the scores of the applications and services, each with its "
+                    + "libraries, 0-100") double score,
             @Schema(description = "Weakest objective level over all items", minimum = "0", maximum = "" + SealLevel.MAX) int seal,
-            @Schema(description = "Per objective: the weakest item's level")
+            @Schema(description = "Per objective: the weakest application's or service's level, each with its libraries")
             Map<SovereigntyObjective, @Min(0) @Max(SealLevel.MAX) Integer> levels,
             @Schema(description = "Criticality-weighted share of known facts, 0-1") double confidence,
             @Schema(minimum = "1", maximum = "" + ITEMS) int itemCount,
             @Schema(minimum = "0", maximum = "" + ITEMS) int unknownItems,
+            @Schema(description = "Of the items, the libraries: they count in the applications and services that depend on "
+                    + "them (or, in an SBOM, in the application it describes), not on their own", minimum = "0",
+                    maximum = "" + ITEMS)
+            int libraries,
             @Schema(description = "The score once the plan is done") double projectedScore,
             @Schema(minimum = "0", maximum = "" + SealLevel.MAX) int projectedSeal,
             Map<SovereigntyObjective, @Min(0) @Max(SealLevel.MAX) Integer> projectedLevels) {
@@ -69,7 +74,33 @@ public record AssessmentResult(
             @Schema(description = "SPDX expression: the catalog's, else the inventory's", maxLength = Limits.LICENCE) String licence,
             @Schema(maxItems = Limits.DEPENDS_ON) List<@Size(max = Limits.ID) String> dependsOn,
             ItemScore assessment,
-            ItemPlan plan) {
+            ItemPlan plan,
+            @Schema(description = "A library: it counts in the items of partOf (or, when none is named, in the application "
+                    + "the SBOM describes)") boolean library,
+            @Schema(description = "The applications and services that depend on this library, directly or through other "
+                    + "libraries", maxItems = ITEMS)
+            List<@Size(max = Limits.ID) String> partOf,
+            @Schema(description = "For an application or service: the libraries it depends on, as they count in it; absent "
+                    + "when it has none")
+            LibraryRollUp libraries) {
+
+        public ItemResult {
+            partOf = partOf == null ? List.of() : partOf;
+        }
+    }
+
+    /**
+     * What an application's or service's libraries add to it: the weakest level their rules give
+     * on each objective (what the catalog or the SBOM states; a library's unknown facts lower the
+     * confidence only, they do not cap the application) and the mean confidence of their facts.
+     */
+    @Schema(name = "LibraryRollUp")
+    public record LibraryRollUp(
+            @Schema(minimum = "1", maximum = "" + ITEMS) int count,
+            @Schema(description = "Of them, those the catalog does not know", minimum = "0", maximum = "" + ITEMS) int unknown,
+            @Schema(description = "Per objective: the weakest level the libraries' findings give")
+            Map<SovereigntyObjective, @Min(0) @Max(SealLevel.MAX) Integer> levels,
+            @Schema(description = "Mean share of the libraries' facts that are known, 0-1") double confidence) {
     }
 
     @Schema(name = "PolicyGate")

@@ -30,6 +30,8 @@ import eu.sovereignstack.common.licence.LicenceFamily;
  * @param contributors     distinct contributors to the project in the last twelve months
  * @param topOrganisationShare share of those twelve months' commits by the most active organisation
  * @param sources          the facts behind each {@code Fact} (by name), with their evidence, for the findings
+ * @param registry         for a package the catalog does not know: the public registry its purl names
+ *                         (Maven Central, npm, ...), null when it names none or a private one
  */
 public record ItemFacts(
         boolean known,
@@ -60,10 +62,30 @@ public record ItemFacts(
         Energy energy,
         Integer contributors,
         Double topOrganisationShare,
-        Map<String, List<FindingFact>> sources) {
+        Map<String, List<FindingFact>> sources,
+        String registry) {
 
     public ItemFacts {
         sources = sources == null ? Map.of() : sources;
+    }
+
+    /** Facts of an item that is no package of a public registry. */
+    public ItemFacts(boolean known, String name, LicenceFamily licenceFamily, Boolean openSource, String governance,
+            String stewardCountry, Boolean stewardEu, DeploymentModel deployment, String operatorCountry, Boolean operatorEu,
+            Boolean dataInEu, List<String> standards, Integer euProviders, List<String> certifications, LocalDate latestRelease,
+            Double scorecard, DataClassification dataClassification, Criticality criticality, LocalDate asOf,
+            String stewardParent, String stewardParentCountry, String operatorParent, String operatorParentCountry,
+            KeyCustody keyCustody, Boolean hsm, Energy energy, Integer contributors, Double topOrganisationShare,
+            Map<String, List<FindingFact>> sources) {
+        this(known, name, licenceFamily, openSource, governance, stewardCountry, stewardEu, deployment, operatorCountry, operatorEu,
+                dataInEu, standards, euProviders, certifications, latestRelease, scorecard, dataClassification, criticality, asOf,
+                stewardParent, stewardParentCountry, operatorParent, operatorParentCountry, keyCustody, hsm, energy, contributors,
+                topOrganisationShare, sources, null);
+    }
+
+    /** A package the catalog does not know, from a public registry, under an open licence: anyone can obtain and keep it. */
+    public boolean openPublicPackage() {
+        return !known && registry != null && open();
     }
 
     /** Facts without ownership, key, energy, contributor or evidence facts: what an item without them states. */

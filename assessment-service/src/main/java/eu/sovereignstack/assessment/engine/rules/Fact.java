@@ -22,7 +22,9 @@ public enum Fact {
     PROJECT_HEALTH("health", f -> f.latestRelease() != null || f.contributors() != null, f -> !f.proprietary()),
     /** Whoever runs the data centre: the provider, the vendor, or the organisation for what it hosts. */
     ENVIRONMENT("energy", ItemFacts::environmentKnown, f -> true),
-    KEY_CUSTODY("keyCustody", f -> f.keyCustody() != null, ItemFacts::operatedByOthers);
+    KEY_CUSTODY("keyCustody", f -> f.keyCustody() != null, ItemFacts::operatedByOthers),
+    /** What an inventory says of a package the catalog does not know: the public registry it comes from, its supplier. */
+    PACKAGE("package", f -> f.registry() != null, f -> !f.known());
 
     private final String key;
     private final Predicate<ItemFacts> known;

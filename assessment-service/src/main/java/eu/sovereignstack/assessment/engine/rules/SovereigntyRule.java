@@ -97,8 +97,16 @@ public enum SovereigntyRule {
 
     // ---- SOV-5 Supply chain -------------------------------------------------------------------------
     UNKNOWN_COMPONENT("UNKNOWN_COMPONENT", SOV_5, 1, MEDIUM, Set.of(),
-            f -> !f.known(),
+            f -> !f.known() && (f.registry() == null || f.proprietary()),
             f -> f.name() + " is not in the catalog: its origin and suppliers are unknown. Add it to the catalog to score it."),
+    UNLISTED_PACKAGE("UNLISTED_PACKAGE", SOV_5, 2, MEDIUM, Set.of(Fact.PACKAGE),
+            f -> !f.known() && f.registry() != null && f.openSource() == null,
+            f -> f.name() + " is not in the catalog; it comes from " + f.registry() + ", but no licence is stated for it, so "
+                    + "whether anyone may keep and mirror it is unchecked."),
+    UNLISTED_OPEN_PACKAGE("UNLISTED_OPEN_PACKAGE", SOV_5, 3, LOW, Set.of(Fact.LICENCE, Fact.PACKAGE),
+            ItemFacts::openPublicPackage,
+            f -> f.name() + " is not in the catalog; it is an open-source package from " + f.registry()
+                    + ", so anyone may obtain, mirror and keep it, but who maintains it, and where, is unchecked."),
     NON_EU_SUPPLY_CHAIN("NON_EU_SUPPLY_CHAIN", SOV_5, 0, HIGH, Set.of(Fact.LICENCE, Fact.STEWARD),
             f -> f.proprietary() && !f.stewardEu(),
             f -> f.name() + " can only be obtained from one vendor outside the EU (" + f.stewardLaw() + ")."),
