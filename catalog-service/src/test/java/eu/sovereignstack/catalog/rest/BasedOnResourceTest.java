@@ -53,13 +53,16 @@ class BasedOnResourceTest {
         return slug;
     }
 
-    /** A managed service of a provider, proprietary like the seed's, in the given category, based on {@code base}. */
+    /**
+     * A managed service of a provider in the given category, based on {@code base}. Its own licence is open (like
+     * Tchap's), so that it needs no open alternative of its own in the shared test catalog.
+     */
     private static Map<String, Object> service(String slug, String category, String base) {
         Map<String, Object> service = new HashMap<>(TestProducts.valid(slug));
         service.put("kind", "SERVICE");
         service.put("category", category);
-        service.put("licence", "LicenseRef-Proprietary");
-        service.put("governance", "PROPRIETARY_VENDOR");
+        service.put("licence", "MPL-2.0");
+        service.put("governance", "SINGLE_VENDOR");
         service.put("deploymentModels", List.of("MANAGED"));
         service.put("dataLocations", List.of("DE"));
         service.remove("sourceRepository");
@@ -80,7 +83,7 @@ class BasedOnResourceTest {
         asViewer().when().get(PRODUCTS + "/" + slug).then().statusCode(200)
                 .body("kind", equalTo("SERVICE"))
                 .body("basedOn", equalTo(base))
-                .body("licence", equalTo("LicenseRef-Proprietary"))
+                .body("licence", equalTo("MPL-2.0"))
                 .body("evidence.basedOn.source", equalTo("https://example.org/conformance"))
                 .body("evidence.basedOn.asOf", equalTo("2026-11-30"))
                 .body("evidence.basedOn.method", equalTo("CURATED"))
@@ -224,7 +227,7 @@ class BasedOnResourceTest {
                 .body("products.'" + base + "'.alternatives", hasSize(0))
                 .body("products.'" + base + "'.sameCategory", hasSize(0));
 
-        // an alternative: a proprietary product of a third category the service can replace
+        // an alternative: a product of a third category the service can replace
         Map<String, Object> legacy = service(TestProducts.uniqueSlug("legacy"), "email", null);
         String replaced = (String) legacy.get("slug");
         asEditor().body(legacy).when().post(PRODUCTS).then().statusCode(201);

@@ -341,7 +341,7 @@ final class SeedMigration {
         }
         if (entry.hasNonNull("basedOn")) {
             basedOnEntries.add(entry);
-        } else {
+        } else if (evidenced) {
             errors.add("products: " + slug + ": evidence for 'basedOn', which it does not state");
         }
         ObjectNode stripped = entry.deepCopy();
