@@ -70,6 +70,11 @@ public final class CatalogLimits {
     public static final int PURL = 300;
     public static final int ALIASES = 20;
     public static final int ALIAS = 120;
+    /**
+     * Items of one resolve request. Its answer holds one match per item and each product involved
+     * once: the matched ones, their alternatives and open category peers, and the product each of
+     * these is based on; so never more products than the catalog holds.
+     */
     public static final int RESOLVE_ITEMS = 1000;
     public static final int RESOLVE_REF = 200;
     public static final int RESOLVE_NAME = 200;

@@ -30,6 +30,8 @@ public record ProductView(
         @Schema(maxLength = NAME, pattern = SINGLE_LINE)
         String name,
         ProductKind kind,
+        @Schema(description = ProductView.BASED_ON_DESCRIPTION, examples = "kubernetes", maxLength = SLUG, pattern = SLUG_PATTERN)
+        String basedOn,
         @Schema(maxLength = CATEGORY, pattern = SLUG_PATTERN)
         String category,
         @Schema(maxLength = DESCRIPTION, pattern = MULTI_LINE)
@@ -79,7 +81,13 @@ public record ProductView(
 
     /** The facts a product's evidence can be about. */
     public static final String FACTS = "entry, licence, steward, ultimateParent, governance, standards, certifications, "
-            + "dataLocations, health";
+            + "dataLocations, health, basedOn";
+
+    /** What {@code basedOn} means, for the product's input and output alike. */
+    public static final String BASED_ON_DESCRIPTION = "Slug of the open-source SOFTWARE product this SERVICE is a provider's "
+            + "managed run of (e.g. a certified hosted Kubernetes runs kubernetes): the service keeps that product's licence, "
+            + "standards and portability, and what the provider adds is the provider's. Only a SERVICE has one; null when "
+            + "not known or not based on an open product. A resolve answer always carries the base product too.";
 
     /**
      * A reader may leave out a list; it reads as empty, never null. Standards are the exception:

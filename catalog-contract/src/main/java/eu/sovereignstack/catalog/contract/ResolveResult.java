@@ -14,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What each item was recognised as, and the facts of every product involved, so that a caller
- * can score the items and their alternatives without further calls. Readers ignore members
+ * can score the items and their alternatives without further calls: whenever a product of the
+ * answer is based on another ({@link ProductView#basedOn()}), that base product is in
+ * {@link #products()} too. Readers ignore members
  * they do not know, so the catalog can add facts without breaking them.
  */
 @Schema(name = "ResolveResult")
@@ -22,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ResolveResult(
         @Schema(description = "One match per item, in the order of the request", maxItems = RESOLVE_ITEMS)
         List<Match> matches,
-        @Schema(description = "By slug: every matched product, and every product named in their alternatives and sameCategory")
+        @Schema(description = "By slug: every matched product, every product named in their alternatives and sameCategory, "
+                + "and the product each of these is basedOn, so that a service's base product (its licence, standards and health) "
+                + "is read from the same answer. Each product at most once: never more than the catalog holds.")
         Map<String, ResolvedProduct> products) {
 
     /** A reader may leave out the list or the map; each reads as empty, never null. */

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A product of a resolve result with what an assessment needs about it. {@code alternatives}
  * and {@code sameCategory} are filled for matched products only; a product that is in the
- * result only as someone's alternative or category peer has empty lists there.
+ * result only as someone's alternative, category peer or base product has empty lists there.
  */
 @Schema(name = "ResolvedProduct")
 @JsonIgnoreProperties(ignoreUnknown = true)

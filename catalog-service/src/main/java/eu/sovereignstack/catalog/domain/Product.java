@@ -46,6 +46,12 @@ public class Product {
     public String name;
     @Enumerated(EnumType.STRING)
     public ProductKind kind;
+    /**
+     * The slug of the open-source software product this service is a managed run of; null when not
+     * known or not based on one. Slugs never change, so the column references the slug itself.
+     */
+    @Column(name = "based_on")
+    public String basedOn;
     public String category;
     public String description;
     @Column(name = "steward_name")

@@ -24,6 +24,7 @@ public record ProductFacts(
         String slug,
         String name,
         ProductKind kind,
+        String basedOn,
         String category,
         String description,
         String stewardName,
@@ -53,14 +54,14 @@ public record ProductFacts(
 
     /** The facts a product's evidence can be about, by the names the API uses, in the order it shows them. */
     public static final List<String> EVIDENCE_FACTS = List.of("entry", "licence", "steward", "ultimateParent", "governance",
-            "standards", "certifications", "dataLocations", "health");
+            "standards", "certifications", "dataLocations", "health", "basedOn");
 
     /**
      * The stored product as a client would write it back: no version (an export is not an
      * edit), and the scorecard score without trailing zeros, so that equal facts compare equal.
      */
     public static ProductFacts of(Product p) {
-        return new ProductFacts(p.slug, p.name, p.kind, p.category, p.description, p.stewardName, p.stewardCountry,
+        return new ProductFacts(p.slug, p.name, p.kind, p.basedOn, p.category, p.description, p.stewardName, p.stewardCountry,
                 p.ultimateParentName, p.ultimateParentCountry,
                 p.licenceExpression, p.governance, p.deploymentModels.stream().map(DeploymentModel::valueOf).toList(),
                 p.standards == null ? null : List.copyOf(p.standards), List.copyOf(p.certifications),
@@ -79,6 +80,7 @@ public record ProductFacts(
     public void writeTo(Product p, LicenceExpression licence) {
         p.name = name.trim();
         p.kind = kind;
+        p.basedOn = basedOn;
         p.category = category;
         p.description = description.trim();
         p.stewardName = stewardName.trim();

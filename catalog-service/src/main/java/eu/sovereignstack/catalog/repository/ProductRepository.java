@@ -106,6 +106,19 @@ public class ProductRepository implements PanacheRepository<Product> {
         return counts;
     }
 
+    /** The slugs of the products based on any of {@code slugs}, by the slug they are based on, each list in slug order. */
+    public Map<String, List<String>> basedOnAny(List<String> slugs) {
+        Map<String, List<String>> dependents = new HashMap<>();
+        if (!slugs.isEmpty()) {
+            getEntityManager()
+                    .createQuery("select p.basedOn, p.slug from Product p where p.basedOn in :slugs order by p.slug", Object[].class)
+                    .setParameter("slugs", slugs)
+                    .getResultList()
+                    .forEach(row -> dependents.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]));
+        }
+        return dependents;
+    }
+
     public boolean existsBySlug(String slug) {
         return count("slug", slug) > 0;
     }

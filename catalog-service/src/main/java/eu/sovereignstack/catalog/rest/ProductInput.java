@@ -42,6 +42,10 @@ public record ProductInput(
         @NotNull
         ProductKind kind,
 
+        @Size(max = SLUG) @Pattern(regexp = SLUG_PATTERN, message = "must be the slug of a product")
+        @Schema(description = ProductView.BASED_ON_DESCRIPTION, examples = "kubernetes", maxLength = SLUG, pattern = SLUG_PATTERN)
+        String basedOn,
+
         @NotBlank @Size(max = CATEGORY)
         @Schema(description = "A category code from GET /categories", examples = "file-sync-share", maxLength = CATEGORY)
         String category,

@@ -145,7 +145,8 @@ public class ProductResource {
     @Operation(operationId = "createProduct", summary = "Create a product")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown category or invalid SPDX licence")
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown category, invalid SPDX licence, or a basedOn that "
+            + "is not another open-source SOFTWARE product (or on a product that is not a SERVICE)")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(@NotNull(message = "a product is required") @Valid ProductInput body) {
         ProductView created = ProductMapper.toView(service.create(ProductMapper.toFacts(body)));
@@ -164,7 +165,8 @@ public class ProductResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "404", description = "No such product")
-    @APIResponse(responseCode = "409", description = "The body's version is stale")
+    @APIResponse(responseCode = "409", description = "The body's version is stale, or other products are based on this one and "
+            + "it would no longer be open-source SOFTWARE")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a version was sent")
     public Response replace(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
@@ -188,7 +190,8 @@ public class ProductResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "400", description = "The patched product is invalid")
     @APIResponse(responseCode = "404", description = "No such product")
-    @APIResponse(responseCode = "409", description = "The patch's version is stale")
+    @APIResponse(responseCode = "409", description = "The patch's version is stale, or other products are based on this one and "
+            + "it would no longer be open-source SOFTWARE")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response patch(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
@@ -202,8 +205,11 @@ public class ProductResource {
     @DELETE
     @Path("{slug}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(operationId = "deleteProduct", summary = "Delete a product", description = "Also removes its alternative relations and offerings.")
+    @Operation(operationId = "deleteProduct", summary = "Delete a product",
+            description = "Also removes its alternative relations and offerings. A product other products are based on "
+                    + "cannot be deleted until their basedOn changes.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Other products are based on it; the problem names them")
     @APIResponse(responseCode = "400", description = "The slug is too long, or If-Match is not an ETag of this API")
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "412", description = "If-Match is stale")

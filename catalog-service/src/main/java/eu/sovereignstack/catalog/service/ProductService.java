@@ -1,6 +1,7 @@
 package eu.sovereignstack.catalog.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import eu.sovereignstack.catalog.contract.CatalogLimits;
+import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.catalog.domain.Evidences;
 import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
@@ -30,8 +32,10 @@ import eu.sovereignstack.common.problem.ProblemType;
 
 /**
  * Reading and writing products: every write checks the facts a client cannot be trusted with
- * (known category, valid SPDX licence, the version it based its change on) before anything is
- * stored, and stores the facts derived from the licence with it.
+ * (known category, valid SPDX licence, a base product that is open-source software, the version
+ * it based its change on) before anything is stored, and stores the facts derived from the
+ * licence with it. A product others are based on stays open-source software and cannot be
+ * deleted while they are (409, naming them).
  */
 @ApplicationScoped
 @Transactional
@@ -58,7 +62,7 @@ public class ProductService {
     }
 
     public Product create(ProductFacts input) {
-        LicenceExpression licence = checkFacts(input, "");
+        LicenceExpression licence = checkFacts(input, "", this::storedBase);
         if (products.existsBySlug(input.slug())) {
             throw ProblemException.conflict("A product with slug '" + input.slug() + "' already exists.");
         }
@@ -83,7 +87,9 @@ public class ProductService {
             if (!slug.equals(input.slug())) {
                 throw ProblemException.invalid("slug", "must equal the slug in the path ('" + slug + "'); slugs cannot change");
             }
-            input.writeTo(product, checkFacts(input, ""));
+            LicenceExpression licence = checkFacts(input, "", this::storedBase);
+            checkStaysABase(product.slug, input, licence);
+            input.writeTo(product, licence);
             products.flush();
             return product;
         });
@@ -100,16 +106,24 @@ public class ProductService {
             if (!slug.equals(input.slug())) {
                 throw ProblemException.invalid("slug", "slugs cannot change");
             }
-            input.writeTo(product, checkFacts(input, ""));
+            LicenceExpression licence = checkFacts(input, "", this::storedBase);
+            checkStaysABase(product.slug, input, licence);
+            input.writeTo(product, licence);
             products.flush();
             return product;
         });
     }
 
+    /** Deletes a product, unless other products are based on it (409, naming them). */
     public boolean delete(String slug, Integer ifMatch) {
         Optional<Product> product = products.findBySlugForUpdate(slug);
         product.ifPresent(p -> {
             checkVersions(p, ifMatch, null);
+            List<String> dependents = products.basedOnAny(List.of(slug)).getOrDefault(slug, List.of());
+            if (!dependents.isEmpty()) {
+                throw ProblemException.conflict("'" + slug + "' cannot be deleted: " + named(dependents)
+                        + " based on it. Change their basedOn first.");
+            }
             products.delete(p);
         });
         return product.isPresent();
@@ -122,16 +136,27 @@ public class ProductService {
     public ImportOutcome importProducts(List<ProductFacts> inputs) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Integer earlier = firstIndex.putIfAbsent(inputs.get(i).slug(), i);
+            if (earlier != null) {
+                errors.add(new FieldError("products[" + i + "].slug", "duplicates products[" + earlier + "]"));
+            }
+        }
+        // A product may be based on one the batch creates or changes: it is checked against the batch's facts.
+        Map<String, Base> batchBases = new HashMap<>();
+        firstIndex.forEach((slug, i) -> batchBases.put(slug, batchBase(inputs.get(i))));
+        Map<String, Base> storedBases = products.findBySlugs(inputs.stream()
+                        .map(ProductFacts::basedOn)
+                        .filter(slug -> slug != null && !batchBases.containsKey(slug))
+                        .distinct()
+                        .toList())
+                .stream().collect(Collectors.toMap(p -> p.slug, Base::of));
+        Function<String, Optional<Base>> bases = slug -> Optional.ofNullable(
+                batchBases.containsKey(slug) ? batchBases.get(slug) : storedBases.get(slug));
         List<LicenceExpression> licencesOf = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            ProductFacts input = inputs.get(i);
-            String prefix = "products[" + i + "].";
-            Integer earlier = firstIndex.putIfAbsent(input.slug(), i);
-            if (earlier != null) {
-                errors.add(new FieldError(prefix + "slug", "duplicates products[" + earlier + "]"));
-            }
             try {
-                licencesOf.add(checkFacts(input, prefix));
+                licencesOf.add(checkFacts(inputs.get(i), "products[" + i + "].", bases));
             } catch (ProblemException e) {
                 errors.addAll(e.errors());
                 licencesOf.add(null);
@@ -139,12 +164,21 @@ public class ProductService {
         }
         Map<String, Product> existing = products.findBySlugsForUpdate(List.copyOf(firstIndex.keySet())).stream()
                 .collect(Collectors.toMap(p -> p.slug, Function.identity()));
+        Map<String, List<String>> dependentsOf = products.basedOnAny(List.copyOf(existing.keySet()));
         for (int i = 0; i < inputs.size(); i++) {
             ProductFacts input = inputs.get(i);
             Product current = existing.get(input.slug());
             if (current != null && input.version() != null && input.version() != current.version) {
                 errors.add(new FieldError("products[" + i + "].version",
                         "is " + input.version() + " but the product is at version " + current.version));
+            }
+            // Dependents in the batch were checked against its facts above; those outside it must keep their base.
+            List<String> outside = dependentsOf.getOrDefault(input.slug(), List.of()).stream()
+                    .filter(slug -> !batchBases.containsKey(slug))
+                    .toList();
+            if (current != null && licencesOf.get(i) != null && !outside.isEmpty() && !isOpenSoftware(input, licencesOf.get(i))) {
+                errors.add(new FieldError("products[" + i + "]." + (input.kind() == ProductKind.SOFTWARE ? "licence" : "kind"),
+                        "must stay open-source SOFTWARE: " + named(outside) + " based on it"));
             }
         }
         if (!errors.isEmpty()) {
@@ -153,7 +187,13 @@ public class ProductService {
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
+        // Products without a base first, so that a base the batch creates is stored before the services based on it.
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> inputs.get(i).basedOn() != null));
+        for (int i : order) {
             ProductFacts input = inputs.get(i);
             LicenceExpression licence = licencesOf.get(i);
             Product product = existing.get(input.slug());
@@ -171,15 +211,21 @@ public class ProductService {
             }
         }
         products.flush();
-        return new ImportOutcome(created, updated, unchanged);
+        return new ImportOutcome(inInputOrder(created, inputs), inInputOrder(updated, inputs), inInputOrder(unchanged, inputs));
+    }
+
+    private static List<String> inInputOrder(List<String> slugs, List<ProductFacts> inputs) {
+        List<String> slugOrder = inputs.stream().map(ProductFacts::slug).toList();
+        return slugs.stream().sorted(Comparator.comparingInt(slugOrder::indexOf)).toList();
     }
 
     /**
      * Checks what bean validation cannot: the category exists, the licence is valid SPDX, every
-     * purl is a Package URL whose canonical form fits the column, and evidence is about the
-     * product's facts.
+     * purl is a Package URL whose canonical form fits the column, evidence is about the product's
+     * facts, and a base product ({@code bases} finds it by slug) is another product, open-source
+     * software, based on by a service.
      */
-    private LicenceExpression checkFacts(ProductFacts input, String prefix) {
+    private LicenceExpression checkFacts(ProductFacts input, String prefix, Function<String, Optional<Base>> bases) {
         List<FieldError> errors = new ArrayList<>();
         if (categories.findByIdOptional(input.category()).isEmpty()) {
             errors.add(new FieldError(prefix + "category", "unknown category '" + input.category() + "'; see GET /api/v1/categories"));
@@ -199,6 +245,7 @@ public class ProductService {
             errors.add(new FieldError(prefix + "evidence." + fact,
                     "not a fact of a product; one of " + String.join(", ", ProductFacts.EVIDENCE_FACTS)));
         }
+        checkBase(input, prefix, bases, errors);
         LicenceExpression licence = null;
         try {
             licence = licences.analyse(input.licence());
@@ -209,6 +256,85 @@ public class ProductService {
             throw ProblemException.invalid(errors);
         }
         return licence;
+    }
+
+    /** A service may be based on another product, which must be open-source software; nothing else may. */
+    private static void checkBase(ProductFacts input, String prefix, Function<String, Optional<Base>> bases, List<FieldError> errors) {
+        boolean service = input.kind() == ProductKind.SERVICE;
+        if (!service && input.evidence() != null && input.evidence().containsKey("basedOn")) {
+            errors.add(new FieldError(prefix + "evidence.basedOn", "only a SERVICE product can be based on another product"));
+        }
+        String slug = input.basedOn();
+        if (slug == null) {
+            return;
+        }
+        String field = prefix + "basedOn";
+        if (!service) {
+            errors.add(new FieldError(field, "only a SERVICE product can be based on another product; this one is " + input.kind()));
+        } else if (slug.equals(input.slug())) {
+            errors.add(new FieldError(field, "a product cannot be based on itself"));
+        } else {
+            Optional<Base> base = bases.apply(slug);
+            if (base.isEmpty()) {
+                errors.add(new FieldError(field, "no product has the slug '" + slug + "'"));
+            } else if (base.get().kind() != ProductKind.SOFTWARE) {
+                errors.add(new FieldError(field, "'" + slug + "' is a " + base.get().kind() + "; a service can only be based on "
+                        + "a SOFTWARE product"));
+            } else if (Boolean.FALSE.equals(base.get().openSource())) {
+                errors.add(new FieldError(field, "'" + slug + "' is not open source (" + base.get().licence()
+                        + "); a service can only be based on an open-source product"));
+            }
+        }
+    }
+
+    /** A product others are based on must stay open-source software (409, naming them). */
+    private void checkStaysABase(String slug, ProductFacts input, LicenceExpression licence) {
+        if (isOpenSoftware(input, licence)) {
+            return;
+        }
+        List<String> dependents = products.basedOnAny(List.of(slug)).getOrDefault(slug, List.of());
+        if (!dependents.isEmpty()) {
+            String field = input.kind() == ProductKind.SOFTWARE ? "licence" : "kind";
+            throw new ProblemException(ProblemType.CONFLICT, "'" + slug + "' must stay open-source SOFTWARE: " + named(dependents)
+                    + " based on it. Change their basedOn first.",
+                    List.of(new FieldError(field, "must stay open-source SOFTWARE while " + named(dependents) + " based on it")),
+                    Map.of());
+        }
+    }
+
+    private static boolean isOpenSoftware(ProductFacts input, LicenceExpression licence) {
+        return input.kind() == ProductKind.SOFTWARE && licence.openSource();
+    }
+
+    /** "a, b and c are" / "a is", for messages that name the products based on another. */
+    private static String named(List<String> slugs) {
+        List<String> quoted = slugs.stream().map(s -> "'" + s + "'").toList();
+        if (quoted.size() == 1) {
+            return quoted.get(0) + " is";
+        }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1) + " are";
+    }
+
+    private Optional<Base> storedBase(String slug) {
+        return products.findBySlug(slug).map(Base::of);
+    }
+
+    /** A batch entry as a base: its openness is unknown (null) when its licence is invalid, which is reported on its own. */
+    private Base batchBase(ProductFacts input) {
+        try {
+            LicenceExpression licence = licences.analyse(input.licence());
+            return new Base(input.kind(), licence.openSource(), licence.expression());
+        } catch (InvalidLicenceException e) {
+            return new Base(input.kind(), null, input.licence());
+        }
+    }
+
+    /** What decides whether a product can be a base: its kind and whether it is open source. */
+    private record Base(ProductKind kind, Boolean openSource, String licence) {
+
+        static Base of(Product p) {
+            return new Base(p.kind, p.openSource, p.licenceExpression);
+        }
     }
 
     private static void checkVersions(Product product, Integer ifMatch, Integer bodyVersion) {

@@ -27,7 +27,9 @@ import eu.sovereignstack.common.problem.ProblemException;
 /**
  * Recognises a batch of inventory items as catalog products. The catalog is read in three
  * queries whatever the batch size (all products, the alternatives of the matched ones, the
- * offerings of every product in the result), and every item is matched in memory.
+ * offerings of every product in the result), and every item is matched in memory. The result
+ * holds every matched product, their alternatives and open category peers, and the product each
+ * of these is based on.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -75,6 +77,10 @@ public class ResolveService {
             involved.addAll(peers);
             peersOf.put(product, peers.stream().map(p -> p.slug).toList());
         }
+        // A service based on an open product keeps that product's facts: its base is read from the same answer.
+        List.copyOf(involved).stream()
+                .filter(p -> p.basedOn != null && bySlug.containsKey(p.basedOn))
+                .forEach(p -> involved.add(bySlug.get(p.basedOn)));
         Map<Product, List<Offering>> offeringsOf = offerings.byProducts(ids(involved)).stream()
                 .collect(Collectors.groupingBy(o -> bySlug.get(o.product.slug)));
 

@@ -36,6 +36,10 @@ import eu.sovereignstack.common.licence.SpdxLicences;
  * The migration leaves editors' work alone: an added entry whose slug an editor already created
  * is not inserted, and a V2 product an editor has changed since (its version is no longer 0)
  * keeps its facts. Updated seed products get a new version, so stale ETags are refused.
+ * <p>
+ * A product's {@code basedOn} (and its evidence) came after V5 was applied: V5 is generated
+ * without them, exactly as before, and {@link #generateBasedOn()} generates the data part of V6,
+ * which sets them on the seed products nobody has edited since V5.
  */
 final class SeedMigration {
 
@@ -46,16 +50,30 @@ final class SeedMigration {
     private static final int FIRST_OFFERING_ID = 101;
     private static final int FIRST_ALTERNATIVE_ID = 201;
     private static final LocalDate SEEDED_ON = LocalDate.of(2026, 12, 2);
+    /** The day the basedOn facts were read: no evidence of V6 is dated later. */
+    private static final LocalDate BASED_ON_SEEDED_ON = LocalDate.of(2026, 12, 3);
 
     private final ObjectMapper json = new ObjectMapper();
     private final SpdxLicences licences = new SpdxLicences();
     private final List<String> errors = new ArrayList<>();
     private final Set<String> categories;
     private final Set<String> existingProducts;
+    private final Map<String, FirstEdition> firstEdition;
+    /** What {@link #generate} learnt for V6: each product's kind and licence once V5 ran, and how V5 left its row. */
+    private final Map<String, String> kinds = new LinkedHashMap<>();
+    private final Map<String, String> licencesOf = new LinkedHashMap<>();
+    private final Map<String, String> seededEvidence = new LinkedHashMap<>();
+    private final Map<String, Integer> seededVersion = new LinkedHashMap<>();
+    private final List<JsonNode> basedOnEntries = new ArrayList<>();
 
-    SeedMigration(Set<String> categories, Set<String> existingProducts) {
+    /** A product of V2: its kind and licence expression. */
+    record FirstEdition(String kind, String licence) {
+    }
+
+    SeedMigration(Set<String> categories, Map<String, FirstEdition> existingProducts) {
         this.categories = categories;
-        this.existingProducts = existingProducts;
+        this.existingProducts = existingProducts.keySet();
+        this.firstEdition = existingProducts;
     }
 
     /** What went wrong in the sources; the migration is valid only when this is empty. */
@@ -73,6 +91,12 @@ final class SeedMigration {
                 relations.addAll(list(file, "alternatives"));
             }
         }
+        firstEdition.forEach((slug, product) -> {
+            kinds.put(slug, product.kind());
+            licencesOf.put(slug, product.licence());
+        });
+        enriched = enriched.stream().map(this::withoutBasedOn).toList();
+        added = added.stream().map(this::withoutBasedOn).toList();
         List<JsonNode> providers = list(seed.resolve("providers.json"), "providers");
         List<JsonNode> offerings = list(seed.resolve("offerings.json"), "offerings");
 
@@ -165,6 +189,8 @@ final class SeedMigration {
             Map.Entry<String, String> column = columns.next();
             sql.append("    ").append(column.getKey()).append(" = ").append(column.getValue()).append(columns.hasNext() ? ",\n" : "\n");
         }
+        seededEvidence.put(slug, set.get("evidence"));
+        seededVersion.put(slug, 1);
         // Only seed rows nobody has edited since V2 (version 0): an editor's facts are never overwritten.
         return sql.append("    where slug = ").append(literal(slug)).append(" and version = 0;\n").toString();
     }
@@ -181,6 +207,8 @@ final class SeedMigration {
         set.put("id", Integer.toString(id));
         set.put("slug", literal(slug));
         productColumns(p, where, set, true);
+        seededEvidence.put(slug, set.get("evidence"));
+        seededVersion.put(slug, 0);
         return "insert into product (" + String.join(", ", set.keySet()) + ")\n    values (" + String.join(", ", set.values())
                 + ")\n    on conflict (slug) do nothing;\n";
     }
@@ -293,6 +321,80 @@ final class SeedMigration {
             return nonEmpty;
         }
         return insert ? Boolean.FALSE : null;
+    }
+
+    /**
+     * The entry as V5 reads it, without its basedOn and that fact's evidence (kept for V6); and its
+     * kind and licence as they are once V5 ran.
+     */
+    private JsonNode withoutBasedOn(JsonNode entry) {
+        String slug = entry.path("slug").asText();
+        if (entry.hasNonNull("kind")) {
+            kinds.put(slug, entry.path("kind").asText());
+        }
+        if (entry.hasNonNull("licence")) {
+            licencesOf.put(slug, entry.path("licence").asText());
+        }
+        boolean evidenced = entry.path("evidence").has("basedOn");
+        if (!entry.has("basedOn") && !evidenced) {
+            return entry;
+        }
+        if (entry.hasNonNull("basedOn")) {
+            basedOnEntries.add(entry);
+        } else if (evidenced) {
+            errors.add("products: " + slug + ": evidence for 'basedOn', which it does not state");
+        }
+        ObjectNode stripped = entry.deepCopy();
+        stripped.remove("basedOn");
+        if (stripped.path("evidence") instanceof ObjectNode evidence) {
+            evidence.remove("basedOn");
+        }
+        return stripped;
+    }
+
+    /**
+     * The data part of V6, after {@link #generate}: each product's basedOn with its evidence,
+     * checked (a service based on another product of the seed that is open-source software), set
+     * only on the rows V5 left as they are: the version V5 gave them and the evidence V5 wrote.
+     */
+    String generateBasedOn() {
+        StringBuilder sql = new StringBuilder();
+        for (JsonNode entry : basedOnEntries) {
+            String slug = entry.path("slug").asText();
+            String base = entry.path("basedOn").asText();
+            String where = "products: " + slug + ": basedOn";
+            require(base.matches(CatalogLimits.SLUG_PATTERN) && base.length() <= CatalogLimits.SLUG, where + " is not a slug");
+            require("SERVICE".equals(kinds.get(slug)), where + ": only a SERVICE can be based on another product");
+            require(!base.equals(slug), where + ": a product cannot be based on itself");
+            require(kinds.containsKey(base), where + ": unknown product '" + base + "'");
+            require(!kinds.containsKey(base) || "SOFTWARE".equals(kinds.get(base)), where + ": '" + base + "' is not SOFTWARE");
+            require(!kinds.containsKey(base) || openSource(licencesOf.get(base)), where + ": '" + base + "' is not open source");
+            JsonNode evidence = entry.path("evidence").path("basedOn");
+            require(evidence.isObject(), where + " has no evidence");
+            if (!evidence.isObject() || !seededEvidence.containsKey(slug)) {
+                continue;
+            }
+            ObjectNode fact = json.createObjectNode();
+            fact.set("basedOn", checkedEvidence(evidence, where + ": evidence", BASED_ON_SEEDED_ON));
+            sql.append("update product set\n")
+                    .append("    based_on = ").append(literal(base)).append(",\n")
+                    .append("    evidence = evidence || ").append(literal(fact.toString())).append("::jsonb,\n")
+                    .append("    version = version + 1,\n")
+                    .append("    updated_at = now()\n")
+                    .append("    where slug = ").append(literal(slug)).append(" and version = ").append(seededVersion.get(slug))
+                    .append("\n      and evidence = ").append(seededEvidence.get(slug))
+                    .append("\n      and exists (select 1 from product b where b.slug = ").append(literal(base))
+                    .append(" and b.kind = 'SOFTWARE' and b.open_source);\n");
+        }
+        return sql.toString();
+    }
+
+    private boolean openSource(String licence) {
+        try {
+            return licence != null && licences.analyse(licence).openSource();
+        } catch (InvalidLicenceException e) {
+            return false;
+        }
     }
 
     private String upsertProvider(JsonNode p, int id) {
@@ -412,6 +514,10 @@ final class SeedMigration {
     }
 
     private ObjectNode checkedEvidence(JsonNode e, String where) {
+        return checkedEvidence(e, where, SEEDED_ON);
+    }
+
+    private ObjectNode checkedEvidence(JsonNode e, String where, LocalDate seededOn) {
         ObjectNode out = json.createObjectNode();
         String source = text(e, "source");
         require(source != null && !source.isBlank() && source.length() <= CatalogLimits.EVIDENCE_SOURCE
@@ -423,7 +529,7 @@ final class SeedMigration {
         } catch (RuntimeException ex) {
             errors.add(where + ": asOf is not a date");
         }
-        require(asOf == null || !asOf.isAfter(SEEDED_ON), where + ": asOf is in the future");
+        require(asOf == null || !asOf.isAfter(seededOn), where + ": asOf is in the future");
         out.put("asOf", String.valueOf(asOf));
         try {
             out.put("method", EvidenceMethod.valueOf(e.path("method").asText()).name());

@@ -19,6 +19,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
+import eu.sovereignstack.catalog.contract.Evidence;
+import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
@@ -108,6 +110,7 @@ class SeedCatalogTest {
             states.put("dataLocations", !p.dataLocations.isEmpty());
             states.put("health", p.latestReleaseDate != null || p.releasesLast12Months != null
                     || p.contributorsLast12Months != null || p.topOrganisationShare != null);
+            states.put("basedOn", p.basedOn != null);
             states.forEach((fact, stated) -> {
                 if (stated && !p.evidence.containsKey(fact)) {
                     unsourced.add("product " + p.slug + ": " + fact);
@@ -133,6 +136,48 @@ class SeedCatalogTest {
         }
         assertEquals(List.of(), unsourced);
         assertEquals(0, providers.count("factsAsOf is null") + offerings.count("factsAsOf is null"));
+    }
+
+    /**
+     * A seeded service based on an open product names another product that is open-source
+     * software, with the evidence that it runs it; the CNCF-certified hosted Kubernetes services
+     * run Kubernetes.
+     */
+    @Test
+    @Transactional
+    void everySeededBaseIsOpenSourceSoftwareAndSourced() {
+        List<Product> based = products.list(SEEDED + " and basedOn is not null order by slug");
+        List<String> problems = new ArrayList<>();
+        for (Product service : based) {
+            Product base = products.findBySlug(service.basedOn).orElse(null);
+            if (service.kind != ProductKind.SERVICE) {
+                problems.add(service.slug + " is no SERVICE");
+            }
+            if (base == null || base.kind != ProductKind.SOFTWARE || !base.openSource) {
+                problems.add(service.slug + ": " + service.basedOn + " is not open-source software");
+            }
+            Evidence evidence = service.evidence.get("basedOn");
+            if (evidence == null || evidence.source() == null || evidence.asOf() == null || evidence.method() == null) {
+                problems.add(service.slug + ": basedOn has no evidence");
+            }
+        }
+        assertEquals(List.of(), problems);
+        Map<String, String> baseOf = new HashMap<>();
+        based.forEach(p -> baseOf.put(p.slug, p.basedOn));
+        for (String certified : List.of("amazon-eks", "azure-kubernetes-service", "google-kubernetes-engine", "exoscale-sks",
+                "ionos-managed-kubernetes", "ovhcloud-managed-kubernetes", "scaleway-kapsule", "stackit-kubernetes-engine")) {
+            assertEquals("kubernetes", baseOf.get(certified), certified);
+            assertEquals("Certified Kubernetes - Hosted", products.findBySlug(certified).orElseThrow().evidence.get("basedOn").excerpt(),
+                    certified);
+        }
+        assertEquals("ceph", baseOf.get("hetzner-object-storage"));
+        assertEquals("openstack", baseOf.get("ovhcloud-public-cloud"));
+        assertEquals("openstack", baseOf.get("open-telekom-cloud"));
+        assertEquals("forgejo", baseOf.get("codeberg"));
+        assertEquals("element", baseOf.get("tchap"));
+        // S3 compatibility alone is a standard, not a base
+        assertEquals(null, baseOf.get("aws-s3"));
+        assertEquals(null, baseOf.get("ionos-object-storage"));
     }
 
     @Test

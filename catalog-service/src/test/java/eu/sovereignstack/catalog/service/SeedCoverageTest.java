@@ -87,7 +87,11 @@ class SeedCoverageTest {
                 count("select count(distinct o.product_id) from offering o join provider v on v.id = o.provider_id"
                         + " where o.product_id < 1000 and coalesce(v.ultimate_parent_country, v.country) = any (cast(?1 as varchar[]))",
                         EU) + p + " are offered by a provider controlled in the EU/EEA");
-        row(md, "SOV-6 Technology", "licence; open standards", all + p + " have a licence (" + open + " open source)");
+        row(md, "SOV-6 Technology", "licence; open standards; for a service that runs an open product (basedOn), that "
+                        + "product's licence and standards",
+                all + p + " have a licence (" + open + " open source); "
+                        + count("select count(*) " + seeded + " and kind = 'SERVICE' and based_on is not null") + " of " + services
+                        + " services are based on an open product");
         row(md, "SOV-7 Security", "certifications of the product and of its provider; for open projects, the latest release "
                         + "and contributors and their concentration over twelve months",
                 count("select count(*) " + seeded + " and cardinality(certifications) > 0") + p + " and "
