@@ -42,6 +42,9 @@ public class Assessment {
     public String catalogFacts;
     @Column(name = "rerun_of")
     public UUID rerunOf;
+    /** For a rerun: how it differs from the assessment it re-ran, by cause (JSON). */
+    @Column(name = "rerun_changes")
+    public String rerunChanges;
     @Column(name = "idempotency_key")
     public String idempotencyKey;
     @Column(name = "request_hash")

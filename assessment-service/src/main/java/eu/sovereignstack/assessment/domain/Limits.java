@@ -24,6 +24,8 @@ public final class Limits {
     public static final String SINGLE_LINE = TextPatterns.SINGLE_LINE;
     /** A scoring profile id (scoring_profile.id varchar(40)). */
     public static final int PROFILE = 40;
+    /** A version of the rules: 12 hexadecimal digits ({@code RulesVersion}). */
+    public static final int RULES_VERSION = 12;
     /** Who created an assessment: the token's preferred_username or subject (created_by varchar(200)). */
     public static final int USER = 200;
     /** 1-128 visible ASCII characters, as {@code IdempotencyKey.PATTERN} says. */

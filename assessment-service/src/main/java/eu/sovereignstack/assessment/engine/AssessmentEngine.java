@@ -69,6 +69,7 @@ public final class AssessmentEngine {
     public AssessmentResult assess(Inventory inventory, ScoringProfile profile, Policy policy, double threshold,
             ResolveResult catalog, LocalDate today) {
         FactsAssembler facts = new FactsAssembler(licences, today, inventory.organisation().energy());
+        Map<String, ResolvedProduct> products = FactsAssembler.asRun(catalog.products());
         Map<String, ResolveResult.Match> matches = new HashMap<>();
         catalog.matches().forEach(match -> matches.put(match.ref(), match));
         Map<String, Integer> dependents = dependents(inventory);
@@ -78,9 +79,9 @@ public final class AssessmentEngine {
         for (InventoryItem item : inventory.items()) {
             ResolveResult.Match match = matches.get(item.id());
             Optional<ResolvedProduct> product = Optional.ofNullable(match == null || match.product() == null
-                    ? null : catalog.products().get(match.product()));
+                    ? null : products.get(match.product()));
 
-            Situation situation = facts.situation(item, product, catalog.products());
+            Situation situation = facts.situation(item, product, products);
             ItemScore score = SovereigntyScorer.score(situation.current(), profile);
             List<Scored> candidates = situation.candidates().stream()
                     .map(candidate -> new Scored(candidate, SovereigntyScorer.score(candidate.facts(), profile)))
@@ -111,7 +112,7 @@ public final class AssessmentEngine {
                 .map(item -> new StackComponent(item.id(), targetName(item), targetLicence(item), item.usage(), item.dependsOn()))
                 .toList());
         OrganisationResult organisation = Aggregation.organisation(inventory.organisation(), items, profile.weights());
-        return new AssessmentResult(profile.id(), profile.weights(), threshold, organisation, items, waves, licenceIssues,
+        return new AssessmentResult(profile.id(), RulesVersion.of(profile.weights()), profile.weights(), threshold, organisation, items, waves, licenceIssues,
                 PolicyCheck.gate(policy, organisation, items, everyOption));
     }
 

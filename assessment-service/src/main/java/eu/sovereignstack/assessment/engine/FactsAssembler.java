@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,6 +101,59 @@ final class FactsAssembler {
         return new Situation(facts(item, item.deployment(), current, false), candidates);
     }
 
+    /**
+     * The catalog's products as they run: a service the catalog says is based on an open product
+     * ({@code basedOn}) keeps that product's licence, standards and project health, and the
+     * providers that run the product count as ways to move it; what the provider adds (who runs it,
+     * where, its terms and certifications) stays the service's own.
+     */
+    static Map<String, ResolvedProduct> asRun(Map<String, ResolvedProduct> catalog) {
+        Map<String, ResolvedProduct> products = new LinkedHashMap<>();
+        catalog.forEach((slug, resolved) -> {
+            String basedOn = resolved.product().basedOn();
+            ResolvedProduct base = basedOn == null ? null : catalog.get(basedOn);
+            products.put(slug, base == null ? resolved : new ResolvedProduct(runOn(resolved.product(), base.product()),
+                    resolved.alternatives(), withBaseOfferings(resolved.offerings(), base.offerings()), resolved.sameCategory()));
+        });
+        return products;
+    }
+
+    private static ProductView runOn(ProductView service, ProductView base) {
+        List<String> standards = service.standards() == null && base.standards() == null ? null
+                : new ArrayList<>(new LinkedHashSet<>(concat(service.standards(), base.standards())));
+        boolean ownHealth = service.health() != null && !service.health().empty();
+        Map<String, Evidence> evidence = new LinkedHashMap<>(service.evidence());
+        putIfKnown(evidence, "licence", base.evidence().get("licence"));
+        if (!ownHealth) {
+            putIfKnown(evidence, "health", base.evidence().get("health"));
+        }
+        return new ProductView(service.slug(), service.name(), service.kind(), service.basedOn(), service.category(),
+                service.description(), service.steward(), base.licence(), base.licenceIds(), base.licenceFamily(), base.openSource(),
+                service.governance(), service.deploymentModels(), standards, service.certifications(), service.dataLocations(),
+                service.euJurisdiction(), service.website(), service.sourceRepository(), service.purls(), service.aliases(),
+                ownHealth ? service.health() : base.health(), service.factsAsOf(), evidence, service.createdAt(),
+                service.updatedAt(), service.version());
+    }
+
+    private static List<ResolvedOffering> withBaseOfferings(List<ResolvedOffering> own, List<ResolvedOffering> base) {
+        Map<String, ResolvedOffering> byProvider = new LinkedHashMap<>();
+        own.forEach(offering -> byProvider.putIfAbsent(offering.provider(), offering));
+        base.forEach(offering -> byProvider.putIfAbsent(offering.provider(), offering));
+        return List.copyOf(byProvider.values());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a == null ? List.of() : a);
+        all.addAll(b == null ? List.of() : b);
+        return all;
+    }
+
+    private static void putIfKnown(Map<String, Evidence> evidence, String fact, Evidence value) {
+        if (value != null) {
+            evidence.put(fact, value);
+        }
+    }
+
     /** An item's facts today and those of its ways out. */
     record Situation(ItemFacts current, List<Candidate> candidates) {
     }
@@ -161,6 +215,10 @@ final class FactsAssembler {
         UltimateParent stewardParent = steward == null ? null : foreign(steward.ultimateParent(), steward.name());
         String stewardControl = stewardParent != null ? stewardParent.country() : stewardCountry;
         add(sources, Fact.LICENCE, FindingFact.of("licence", about, product.licence(), evidence.get("licence")));
+        if (product.basedOn() != null) {
+            add(sources, Fact.LICENCE, FindingFact.of("basedOn", about, "runs " + product.basedOn() + ", whose licence and standards "
+                    + "it keeps", evidence.get("basedOn")));
+        }
         add(sources, Fact.GOVERNANCE, FindingFact.of("governance", about,
                 product.governance() == null ? null : product.governance().name(), evidence.get("governance")));
         if (steward != null) {

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.engine.model.AssessmentResult;
+import eu.sovereignstack.assessment.engine.model.RerunChanges;
 import eu.sovereignstack.assessment.service.StoredAssessment;
 
 /** A stored assessment: who made it when, how, and what it found. */
@@ -21,10 +22,12 @@ public record AssessmentView(
         @Schema(description = "The assessment this one re-ran, if any", implementation = String.class, format = "uuid",
                 maxLength = Limits.UUID)
         UUID rerunOf,
+        @Schema(description = "For a rerun: how it differs from the assessment it re-ran, by cause (rules or facts)")
+        RerunChanges rerunChanges,
         AssessmentResult result) {
 
     static AssessmentView of(StoredAssessment assessment) {
         return new AssessmentView(assessment.id(), assessment.name(), assessment.createdBy(), assessment.createdAt(),
-                assessment.profile(), assessment.inputFormat(), assessment.rerunOf(), assessment.result());
+                assessment.profile(), assessment.inputFormat(), assessment.rerunOf(), assessment.rerunChanges(), assessment.result());
     }
 }

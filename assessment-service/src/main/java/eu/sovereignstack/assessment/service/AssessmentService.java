@@ -2,7 +2,7 @@ package eu.sovereignstack.assessment.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,7 @@ import eu.sovereignstack.assessment.engine.licence.LicenceCheck;
 import eu.sovereignstack.assessment.engine.model.AssessmentResult;
 import eu.sovereignstack.assessment.engine.model.Comparison;
 import eu.sovereignstack.assessment.engine.model.Policy;
+import eu.sovereignstack.assessment.engine.model.RerunChanges;
 import eu.sovereignstack.assessment.engine.model.ScoringProfile;
 import eu.sovereignstack.assessment.engine.rules.DispositionRule;
 import eu.sovereignstack.assessment.inventory.ItemFields;
@@ -69,15 +71,17 @@ public class AssessmentService {
     private final AssessmentEngine engine;
     private final SpdxLicences licences;
     private final ObjectMapper json;
+    private final Today today;
 
     AssessmentService(AssessmentRepository assessments, ScoringProfiles profiles, CatalogResolver catalog,
-            SpdxLicences licences, LicenceCheck licenceCheck, ObjectMapper json) {
+            SpdxLicences licences, LicenceCheck licenceCheck, ObjectMapper json, Today today) {
         this.assessments = assessments;
         this.profiles = profiles;
         this.catalog = catalog;
         this.engine = new AssessmentEngine(licences, licenceCheck);
         this.licences = licences;
         this.json = json;
+        this.today = today;
     }
 
     /**
@@ -86,6 +90,14 @@ public class AssessmentService {
      * another request a 422.
      */
     public Created create(Caller caller, NewAssessment request) {
+        return create(caller, request, (side, result) -> null);
+    }
+
+    /**
+     * Assesses and stores, with what {@code changes} says of the result (a rerun's changes, given
+     * the new assessment as a comparison's side) stored alongside.
+     */
+    private Created create(Caller caller, NewAssessment request, BiFunction<Comparison.Side, AssessmentResult, RerunChanges> changes) {
         IdempotencyKey key = request.idempotencyKey();
         if (key != null) {
             Optional<StoredAssessment> earlier = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
@@ -105,8 +117,7 @@ public class AssessmentService {
         long started = System.nanoTime();
         ResolveResult resolved = resolve(inventory);
         long resolvedAt = System.nanoTime();
-        AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved, LocalDate.now());
-        long assessedAt = System.nanoTime();
+        AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved, today.date());
 
         Assessment assessment = new Assessment();
         assessment.id = UUID.randomUUID();
@@ -115,6 +126,9 @@ public class AssessmentService {
                 ? inventory.organisation().name() : request.name().trim();
         assessment.createdBy = caller.user();
         assessment.createdAt = Instant.now();
+        RerunChanges rerunChanges = changes.apply(new Comparison.Side(assessment.id, assessment.name, assessment.createdAt,
+                result.organisation().score(), result.organisation().seal()), result);
+        long assessedAt = System.nanoTime();
         assessment.profileId = profile.id();
         assessment.threshold = BigDecimal.valueOf(threshold);
         assessment.policy = write(policy);
@@ -124,6 +138,7 @@ public class AssessmentService {
         assessment.result = write(result);
         assessment.catalogFacts = write(resolved);
         assessment.rerunOf = request.rerunOf();
+        assessment.rerunChanges = rerunChanges == null ? null : write(rerunChanges);
         assessment.score = BigDecimal.valueOf(result.organisation().score());
         assessment.seal = result.organisation().seal();
         assessment.itemCount = result.items().size();
@@ -198,12 +213,40 @@ public class AssessmentService {
         return assessments.deleteForTenant(caller.tenant(), id);
     }
 
-    /** Assesses the same inventory, profile and policy again, against today's catalog, as a new assessment. */
+    /**
+     * Assesses the same inventory, profile and policy again, against today's catalog and rules, as
+     * a new assessment that says which of its differences come from the rules and which from the
+     * facts ({@link RerunChanges}).
+     */
     public Optional<StoredAssessment> rerun(Caller caller, UUID id) {
         Optional<Assessment> original = QuarkusTransaction.requiringNew()
                 .call(() -> assessments.findForTenant(caller.tenant(), id));
-        return original.map(a -> create(caller, new NewAssessment(a.name, read(a.inventory, Inventory.class), a.profileId,
-                a.threshold.doubleValue(), read(a.policy, Policy.class), a.inputFormat, a.source, a.id, null)).assessment());
+        return original.map(a -> {
+            Inventory inventory = read(a.inventory, Inventory.class);
+            Policy policy = read(a.policy, Policy.class);
+            return create(caller, new NewAssessment(a.name, inventory, a.profileId, a.threshold.doubleValue(), policy, a.inputFormat,
+                    a.source, a.id, null), (side, rerun) -> changes(a, inventory, policy, side, rerun)).assessment();
+        });
+    }
+
+    /**
+     * The first assessment's inventory and catalog facts, assessed again on the day it was made with
+     * the rerun's rules: between the first result and that, the rules changed; between that and the
+     * rerun, the facts did.
+     */
+    private RerunChanges changes(Assessment original, Inventory inventory, Policy policy, Comparison.Side again,
+            AssessmentResult rerun) {
+        AssessmentResult before = read(original.result, AssessmentResult.class);
+        ScoringProfile profile = profiles.find(original.profileId).orElseThrow();
+        AssessmentResult oldFactsNewRules = engine.assess(inventory, profile, policy, original.threshold.doubleValue(),
+                read(original.catalogFacts, ResolveResult.class), original.createdAt.atZone(ZoneOffset.UTC).toLocalDate());
+        Comparison.Side first = new Comparison.Side(original.id, original.name, original.createdAt,
+                before.organisation().score(), before.organisation().seal());
+        Comparison.Side recomputed = new Comparison.Side(original.id, original.name + " (its facts, today's rules)",
+                original.createdAt, oldFactsNewRules.organisation().score(), oldFactsNewRules.organisation().seal());
+        return new RerunChanges(before.rulesVersion(), rerun.rulesVersion(),
+                Comparisons.compare(first, before, recomputed, oldFactsNewRules),
+                Comparisons.compare(recomputed, oldFactsNewRules, again, rerun));
     }
 
     /** The comparison of two of the tenant's assessments; a problem names the one it cannot find. */
@@ -329,8 +372,9 @@ public class AssessmentService {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static StoredAssessment stored(Assessment a, AssessmentResult result) {
-        return new StoredAssessment(a.id, a.name, a.createdBy, a.createdAt, a.profileId, a.inputFormat, a.rerunOf, result);
+    private StoredAssessment stored(Assessment a, AssessmentResult result) {
+        return new StoredAssessment(a.id, a.name, a.createdBy, a.createdAt, a.profileId, a.inputFormat, a.rerunOf, result,
+                a.rerunChanges == null ? null : read(a.rerunChanges, RerunChanges.class));
     }
 
     private String write(Object value) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.sovereignstack.assessment.domain.ScoringProfileRow;
+import eu.sovereignstack.assessment.engine.RulesVersion;
 import eu.sovereignstack.assessment.engine.model.ScoringProfile;
 import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 import eu.sovereignstack.assessment.repository.ScoringProfileRepository;
@@ -54,7 +55,8 @@ public class ScoringProfiles {
             Map<String, Integer> raw = json.readValue(row.weights, new TypeReference<Map<String, Integer>>() { });
             Map<SovereigntyObjective, Integer> weights = new EnumMap<>(SovereigntyObjective.class);
             raw.forEach((id, weight) -> weights.put(SovereigntyObjective.byId(id).orElseThrow(), weight));
-            return new ScoringProfile(row.id, row.name, row.description, row.frameworkVersion, weights, row.isDefault);
+            return new ScoringProfile(row.id, row.name, row.description, row.frameworkVersion, weights, row.isDefault,
+                    RulesVersion.of(weights));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("scoring profile " + row.id + " has unreadable weights", e);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import eu.sovereignstack.assessment.domain.InventoryItem;
 import eu.sovereignstack.assessment.domain.Usage;
 import eu.sovereignstack.assessment.engine.FactsAssembler.Situation;
 import eu.sovereignstack.assessment.engine.model.ItemFacts;
+import eu.sovereignstack.assessment.engine.model.ItemScore;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.catalog.contract.ResolvedProduct;
 import eu.sovereignstack.common.licence.SpdxLicences;
@@ -95,5 +97,36 @@ class FactsAssemblerTest {
         assertEquals(Boolean.TRUE, after.dataInEu());
         assertTrue(after.sourcesOf("dataLocations").get(0).value().contains("FR"));
         assertFalse(after.sourcesOf("dataLocations").get(0).value().contains("CA"));
+    }
+
+    @Test
+    void aServiceRunOnAnOpenProductKeepsItsLicenceStandardsAndProvidersButNotItsOperator() {
+        ResolvedProduct kubernetes = product("kubernetes", "SOFTWARE", "Apache-2.0", List.of(),
+                List.of(offering("eucloud", "FR", List.of("FR")), offering("othercloud", "DE", List.of("DE"))), List.of());
+        Map<String, Object> service = JSON.convertValue(product("managed-k8s", "SERVICE", "LicenseRef-Proprietary", List.of("FR"),
+                List.of(), List.of()), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> view = new HashMap<>((Map<String, Object>) service.get("product"));
+        view.put("basedOn", "kubernetes");
+        view.put("standards", List.of("Kubernetes API"));
+        view.put("steward", Map.of("name", "EU Cloud SAS", "country", "FR"));
+        view.put("governance", "PROPRIETARY_VENDOR");
+        service.put("product", view);
+        ResolvedProduct managed = JSON.convertValue(service, ResolvedProduct.class);
+
+        Map<String, ResolvedProduct> asRun = FactsAssembler.asRun(Map.of("kubernetes", kubernetes, "managed-k8s", managed));
+        ItemFacts facts = FACTS.situation(item(DeploymentModel.SAAS, null, List.of()), Optional.of(asRun.get("managed-k8s")), asRun)
+                .current();
+
+        assertEquals(Boolean.TRUE, facts.openSource(), "the licence of what it runs");
+        assertEquals(List.of("Kubernetes API", "S3"), facts.standards(), "its own standards and those of what it runs");
+        assertEquals(2, facts.euProviders(), "the providers that run the open product are ways to move it");
+        assertEquals("PROPRIETARY_VENDOR", facts.governance(), "what the provider adds stays the provider's");
+        assertEquals("FR", facts.operatorCountry());
+        assertTrue(facts.sourcesOf("licence").stream().anyMatch(fact -> "basedOn".equals(fact.fact())), "the finding says why");
+        ItemScore score = SovereigntyScorer.score(facts, SovereigntyScorerTest.CSF);
+        assertTrue(score.findings().stream().noneMatch(f -> f.code().equals("PROPRIETARY_LICENCE")), score.findings()::toString);
+        assertEquals(managed, FactsAssembler.asRun(Map.of("managed-k8s", managed)).get("managed-k8s"),
+                "without its base in the answer, a service is scored as the catalog states it");
     }
 }

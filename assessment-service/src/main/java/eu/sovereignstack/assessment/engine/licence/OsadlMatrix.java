@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class OsadlMatrix {
 
-    static final String RESOURCE = "/licences/osadl-matrix.json";
+    public static final String RESOURCE = "/licences/osadl-matrix.json";
 
     private static final Pattern BARE_GNU_ID = Pattern.compile("(?i)(A|L)?GPL-\\d\\.\\d");
     private static final Pattern WITH = Pattern.compile("(?i)\\s+WITH\\s+");

@@ -28,6 +28,10 @@ import eu.sovereignstack.catalog.contract.CatalogLimits;
 @Schema(name = "AssessmentResult")
 public record AssessmentResult(
         @Schema(description = "Scoring profile id", maxLength = Limits.PROFILE) String profile,
+        @Schema(description = "The version of the rules and weights it was computed with (see the scoring profile's version); "
+                + "absent for results computed before versions were recorded", maxLength = Limits.RULES_VERSION,
+                pattern = "^[0-9a-f]{12}$")
+        String rulesVersion,
         @Schema(description = "Percent per objective, summing to 100")
         Map<SovereigntyObjective, @Min(0) @Max(Limits.WEIGHT) Integer> weights,
         @Schema(description = "Items scoring below this get a migration plan") double threshold,

@@ -12,7 +12,7 @@ import eu.sovereignstack.assessment.domain.Limits;
 
 /**
  * Weights of the objectives, in percent, summing to 100: a versioned, selectable profile
- * (the CSF v1.2.1 weights are the default).
+ * (the CSF v1.2.1 weights are the default). Its {@code version} covers the weights and the rules.
  */
 @Schema(name = "ScoringProfile")
 public record ScoringProfile(
@@ -22,7 +22,17 @@ public record ScoringProfile(
         @Schema(examples = "1.2.1", maxLength = Limits.FRAMEWORK_VERSION) String frameworkVersion,
         @Schema(description = "Percent per objective, summing to 100")
         Map<SovereigntyObjective, @Min(0) @Max(Limits.WEIGHT) Integer> weights,
-        boolean isDefault) {
+        boolean isDefault,
+        @Schema(description = "The version of its weights and of the rules that apply them: it changes whenever a rule, a "
+                + "threshold or a weight changes, and every result names the version it was computed with",
+                maxLength = Limits.RULES_VERSION, pattern = "^[0-9a-f]{12}$")
+        String version) {
+
+    /** A profile whose version is not known yet (the service adds it). */
+    public ScoringProfile(String id, String name, String description, String frameworkVersion,
+            Map<SovereigntyObjective, Integer> weights, boolean isDefault) {
+        this(id, name, description, frameworkVersion, weights, isDefault, null);
+    }
 
     public ScoringProfile {
         weights = new EnumMap<>(weights);
