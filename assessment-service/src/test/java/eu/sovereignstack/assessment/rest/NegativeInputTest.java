@@ -51,7 +51,7 @@ class NegativeInputTest {
     /** quarkus.http.limits.max-body-size. */
     private static final long BODY_LIMIT = 16L * 1024 * 1024;
     /** The catalog's recorded answer for the municipality's six items (refs e0 to e5). */
-    private static final String MUNICIPALITY_RESOLVED = "api_v1_products_resolve-f1d71990-c24f-4460-8bcd-8e6d3fc70dba.json";
+    static final String MUNICIPALITY_RESOLVED = "api_v1_products_resolve-f1d71990-c24f-4460-8bcd-8e6d3fc70dba.json";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
