@@ -195,6 +195,10 @@ public class AssessmentResource {
             inventory = sbom.parseXml(body, org);
             format = "cyclonedx-xml";
         }
+        if (org == null && (params.sector != null || params.country != null)) {
+            // The SBOM names the organisation; the query still says its sector and country.
+            inventory = new Inventory(new Organisation(inventory.organisation().name(), params.sector, params.country), inventory.items());
+        }
         IdempotencyKey key = IdempotencyKey.of(params.idempotencyKey, bytes(type), bytes(params.organisation), bytes(params.sector),
                 bytes(params.country), bytes(params.name), bytes(params.profile),
                 bytes(threshold == null ? null : threshold.toString()), bytes(params.minimumSeal), body);

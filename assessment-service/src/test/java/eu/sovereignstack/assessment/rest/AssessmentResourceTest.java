@@ -223,12 +223,16 @@ class AssessmentResourceTest {
                         equalTo(List.of("pkg:maven/io.quarkus/quarkus-rest@3.15.1?type=jar")))
                 .body("result.items.find { it.id == 'pkg:maven/io.quarkus/quarkus-rest@3.15.1?type=jar' }.libraries.count",
                         equalTo(1));
-        as(Tokens.assessor()).contentType("application/vnd.cyclonedx+xml")
+        as(Tokens.assessor()).contentType("application/vnd.cyclonedx+xml").queryParam("sector", "public-administration")
+                .queryParam("country", "FR")
                 .body(resource("inventories/citizen-portal-1.6.cdx.xml"))
                 .when().post(ASSESSMENTS + "/sbom/xml")
                 .then().statusCode(201)
                 .body("inputFormat", equalTo("cyclonedx-xml"))
-                .body("result.items.size()", greaterThan(2));
+                .body("result.items.size()", greaterThan(2))
+                // The SBOM names the organisation; the query adds its sector.
+                .body("result.organisation.name", equalTo("Ville d'Exemple"))
+                .body("result.organisation.sector", equalTo("public-administration"));
         // application/xml is an XML SBOM too.
         as(Tokens.assessor()).contentType("application/xml")
                 .body(resource("inventories/citizen-portal-1.6.cdx.xml"))
