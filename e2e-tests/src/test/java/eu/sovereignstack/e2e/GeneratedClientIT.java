@@ -83,7 +83,7 @@ class GeneratedClientIT {
 
         Assessment spreadsheet = assessments.createAssessmentFromCsv(Resources.text("assessments/municipality.csv"), "FR",
                 "SOV-2:3", "From the generated client", "Ville d'Exemple", null, "public-administration", 60.0, null);
-        assertEquals("csv", spreadsheet.getInputFormat());
+        assertEquals("csv", spreadsheet.getInputFormat().getValue());
         assertEquals("From the generated client", spreadsheet.getName());
         assertEquals("Ville d'Exemple", spreadsheet.getResult().getOrganisation().getName());
         assertEquals(60.0, spreadsheet.getResult().getThreshold());
@@ -95,8 +95,8 @@ class GeneratedClientIT {
                 null, null, null, null, null, null, null, null);
         Assessment xml = assessments.createAssessmentFromSbomXml(Resources.text("inventories/citizen-portal-1.6.cdx.xml"),
                 null, null, null, null, null, null, null, null);
-        assertEquals("cyclonedx-json", json.getInputFormat());
-        assertEquals("cyclonedx-xml", xml.getInputFormat());
+        assertEquals("cyclonedx-json", json.getInputFormat().getValue());
+        assertEquals("cyclonedx-xml", xml.getInputFormat().getValue());
         assertEquals(json.getResult().getItems().stream().map(item -> item.getId() + "=" + item.getProduct()).toList(),
                 xml.getResult().getItems().stream().map(item -> item.getId() + "=" + item.getProduct()).toList(),
                 "the same SBOM in JSON and XML gives the same items");
