@@ -19,7 +19,7 @@ alter table product
 
 update product set
     delivery = 'DEVICE',
-    evidence = evidence || '{"delivery":{"source":"https://raw.githubusercontent.com/LibreOffice/core/libreoffice-26-8/readlicense_oo/docs/readme.xrm","asOf":"2026-12-03","method":"CURATED","assertedBy":"Sovereign Stack seed","excerpt":"You may take this copy of ${PRODUCTNAME} and install it on as many computers as you like, and use it for any purpose you like (including commercial, government, public administration and educational use)."}}'::jsonb,
+    evidence = evidence || '{"delivery":{"source":"https://raw.githubusercontent.com/LibreOffice/core/libreoffice-26-8/readlicense_oo/docs/readme.xrm","asOf":"2026-12-03","method":"CURATED","assertedBy":"Sovereign Stack seed","excerpt":"and install it on as many computers as you like, and use it for any purpose you like (including commercial, government, public administration and educational use)."}}'::jsonb,
     version = version + 1,
     updated_at = now()
     where slug = 'libreoffice' and version = 1 and kind = 'SOFTWARE'

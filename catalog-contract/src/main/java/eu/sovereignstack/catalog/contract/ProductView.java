@@ -32,6 +32,7 @@ public record ProductView(
         ProductKind kind,
         @Schema(description = ProductView.BASED_ON_DESCRIPTION, examples = "kubernetes", maxLength = SLUG, pattern = SLUG_PATTERN)
         String basedOn,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = ProductView.DELIVERY_DESCRIPTION)
         Delivery delivery,
         @Schema(maxLength = CATEGORY, pattern = SLUG_PATTERN)
@@ -96,8 +97,8 @@ public record ProductView(
             + "run on each user's device (a desktop or mobile application, or a device operating system; no shared server), "
             + "SERVER when it is a shared server application that the organisation or a provider runs and people use over "
             + "the network, in a browser or a client. A desktop application does not replace a server one: it delivers "
-            + "something else. Only SOFTWARE has one (a SERVICE is delivered over the network by its vendor); null when "
-            + "not known.";
+            + "something else. Only SOFTWARE has one (a SERVICE is delivered over the network by its vendor); absent "
+            + "when not known.";
 
     /**
      * A reader may leave out a list; it reads as empty, never null. Standards are the exception:

@@ -47,6 +47,7 @@ public record ProductInput(
         @Schema(description = ProductView.BASED_ON_DESCRIPTION, examples = "kubernetes", maxLength = SLUG, pattern = SLUG_PATTERN)
         String basedOn,
 
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = ProductView.DELIVERY_DESCRIPTION, examples = "SERVER")
         Delivery delivery,
 
