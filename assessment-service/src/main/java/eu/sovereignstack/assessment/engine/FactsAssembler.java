@@ -127,7 +127,7 @@ final class FactsAssembler {
         if (!ownHealth) {
             putIfKnown(evidence, "health", base.evidence().get("health"));
         }
-        return new ProductView(service.slug(), service.name(), service.kind(), service.basedOn(), service.category(),
+        return new ProductView(service.slug(), service.name(), service.kind(), service.basedOn(), service.delivery(), service.category(),
                 service.description(), service.steward(), base.licence(), base.licenceIds(), base.licenceFamily(), base.openSource(),
                 service.governance(), service.deploymentModels(), standards, service.certifications(), service.dataLocations(),
                 service.euJurisdiction(), service.website(), service.sourceRepository(), service.purls(), service.aliases(),

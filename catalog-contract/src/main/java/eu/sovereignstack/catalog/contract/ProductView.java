@@ -32,6 +32,9 @@ public record ProductView(
         ProductKind kind,
         @Schema(description = ProductView.BASED_ON_DESCRIPTION, examples = "kubernetes", maxLength = SLUG, pattern = SLUG_PATTERN)
         String basedOn,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = ProductView.DELIVERY_DESCRIPTION)
+        Delivery delivery,
         @Schema(maxLength = CATEGORY, pattern = SLUG_PATTERN)
         String category,
         @Schema(maxLength = DESCRIPTION, pattern = MULTI_LINE)
@@ -81,13 +84,21 @@ public record ProductView(
 
     /** The facts a product's evidence can be about. */
     public static final String FACTS = "entry, licence, steward, ultimateParent, governance, standards, certifications, "
-            + "dataLocations, health, basedOn";
+            + "dataLocations, health, basedOn, delivery";
 
     /** What {@code basedOn} means, for the product's input and output alike. */
     public static final String BASED_ON_DESCRIPTION = "Slug of the open-source SOFTWARE product this SERVICE is a provider's "
             + "managed run of (e.g. a certified hosted Kubernetes runs kubernetes): the service keeps that product's licence, "
             + "standards and portability, and what the provider adds is the provider's. Only a SERVICE has one; null when "
             + "not known or not based on an open product. A resolve answer always carries the base product too.";
+
+    /** What {@code delivery} means, for the product's input and output alike. */
+    public static final String DELIVERY_DESCRIPTION = "How this SOFTWARE reaches its users: DEVICE when it is installed and "
+            + "run on each user's device (a desktop or mobile application, or a device operating system; no shared server), "
+            + "SERVER when it is a shared server application that the organisation or a provider runs and people use over "
+            + "the network, in a browser or a client. A desktop application does not replace a server one: it delivers "
+            + "something else. Only SOFTWARE has one (a SERVICE is delivered over the network by its vendor); absent "
+            + "when not known.";
 
     /**
      * A reader may leave out a list; it reads as empty, never null. Standards are the exception:

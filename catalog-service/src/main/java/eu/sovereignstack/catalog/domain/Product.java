@@ -25,6 +25,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 
+import eu.sovereignstack.catalog.contract.Delivery;
 import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.Governance;
 import eu.sovereignstack.catalog.contract.ProductKind;
@@ -52,6 +53,9 @@ public class Product {
      */
     @Column(name = "based_on")
     public String basedOn;
+    /** How this software reaches its users (on each device, or from a shared server); null when not known or a service. */
+    @Enumerated(EnumType.STRING)
+    public Delivery delivery;
     public String category;
     public String description;
     @Column(name = "steward_name")

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import eu.sovereignstack.catalog.contract.Delivery;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.Governance;
@@ -25,6 +26,7 @@ public record ProductFacts(
         String name,
         ProductKind kind,
         String basedOn,
+        Delivery delivery,
         String category,
         String description,
         String stewardName,
@@ -54,14 +56,14 @@ public record ProductFacts(
 
     /** The facts a product's evidence can be about, by the names the API uses, in the order it shows them. */
     public static final List<String> EVIDENCE_FACTS = List.of("entry", "licence", "steward", "ultimateParent", "governance",
-            "standards", "certifications", "dataLocations", "health", "basedOn");
+            "standards", "certifications", "dataLocations", "health", "basedOn", "delivery");
 
     /**
      * The stored product as a client would write it back: no version (an export is not an
      * edit), and the scorecard score without trailing zeros, so that equal facts compare equal.
      */
     public static ProductFacts of(Product p) {
-        return new ProductFacts(p.slug, p.name, p.kind, p.basedOn, p.category, p.description, p.stewardName, p.stewardCountry,
+        return new ProductFacts(p.slug, p.name, p.kind, p.basedOn, p.delivery, p.category, p.description, p.stewardName, p.stewardCountry,
                 p.ultimateParentName, p.ultimateParentCountry,
                 p.licenceExpression, p.governance, p.deploymentModels.stream().map(DeploymentModel::valueOf).toList(),
                 p.standards == null ? null : List.copyOf(p.standards), List.copyOf(p.certifications),
@@ -81,6 +83,7 @@ public record ProductFacts(
         p.name = name.trim();
         p.kind = kind;
         p.basedOn = basedOn;
+        p.delivery = delivery;
         p.category = category;
         p.description = description.trim();
         p.stewardName = stewardName.trim();

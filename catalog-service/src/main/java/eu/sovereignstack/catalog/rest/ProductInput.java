@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.catalog.contract.CountryCode;
+import eu.sovereignstack.catalog.contract.Delivery;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.Governance;
@@ -45,6 +46,10 @@ public record ProductInput(
         @Size(max = SLUG) @Pattern(regexp = SLUG_PATTERN, message = "must be the slug of a product")
         @Schema(description = ProductView.BASED_ON_DESCRIPTION, examples = "kubernetes", maxLength = SLUG, pattern = SLUG_PATTERN)
         String basedOn,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = ProductView.DELIVERY_DESCRIPTION, examples = "SERVER")
+        Delivery delivery,
 
         @NotBlank @Size(max = CATEGORY)
         @Schema(description = "A category code from GET /categories", examples = "file-sync-share", maxLength = CATEGORY)

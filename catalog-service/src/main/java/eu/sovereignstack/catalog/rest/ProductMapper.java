@@ -17,7 +17,7 @@ final class ProductMapper {
 
     static ProductView toView(Product p) {
         ProductFacts facts = ProductFacts.of(p);
-        return new ProductView(p.slug, p.name, p.kind, p.basedOn, p.category, p.description, steward(facts), p.licenceExpression,
+        return new ProductView(p.slug, p.name, p.kind, p.basedOn, p.delivery, p.category, p.description, steward(facts), p.licenceExpression,
                 List.copyOf(p.licenceIds), p.licenceFamily, p.openSource, p.governance, facts.deploymentModels(),
                 facts.standards(), facts.certifications(), facts.dataLocations(), p.euJurisdiction,
                 p.website, p.sourceRepository, facts.purls(), facts.aliases(), health(facts), p.factsAsOf,
@@ -35,7 +35,7 @@ final class ProductMapper {
     }
 
     static ProductInput toInput(ProductFacts f) {
-        return new ProductInput(f.slug(), f.name(), f.kind(), f.basedOn(), f.category(), f.description(), steward(f), f.licence(),
+        return new ProductInput(f.slug(), f.name(), f.kind(), f.basedOn(), f.delivery(), f.category(), f.description(), steward(f), f.licence(),
                 f.governance(), f.deploymentModels(), f.standards(), f.certifications(), f.dataLocations(), f.website(),
                 f.sourceRepository(), f.purls(), f.aliases(), health(f), f.factsAsOf(), f.evidence(), f.version());
     }
@@ -45,7 +45,7 @@ final class ProductMapper {
         Steward steward = in.steward();
         Health health = in.health();
         UltimateParent parent = steward == null ? null : steward.ultimateParent();
-        return new ProductFacts(in.slug(), in.name(), in.kind(), in.basedOn(), in.category(), in.description(),
+        return new ProductFacts(in.slug(), in.name(), in.kind(), in.basedOn(), in.delivery(), in.category(), in.description(),
                 steward == null ? null : steward.name(), steward == null ? null : steward.country(),
                 parent == null ? null : parent.name(), parent == null ? null : parent.country(), in.licence(),
                 in.governance(), in.deploymentModels(), in.standards(), in.certifications(), in.dataLocations(),

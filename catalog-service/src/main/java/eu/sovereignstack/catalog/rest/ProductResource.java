@@ -145,8 +145,9 @@ public class ProductResource {
     @Operation(operationId = "createProduct", summary = "Create a product")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown category, invalid SPDX licence, or a basedOn that "
-            + "is not another open-source SOFTWARE product (or on a product that is not a SERVICE)")
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown category, invalid SPDX licence, a basedOn that "
+            + "is not another open-source SOFTWARE product (or on a product that is not a SERVICE), or a delivery on a product "
+            + "that is not SOFTWARE")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(@NotNull(message = "a product is required") @Valid ProductInput body) {
         ProductView created = ProductMapper.toView(service.create(ProductMapper.toFacts(body)));

@@ -222,8 +222,8 @@ public class ProductService {
     /**
      * Checks what bean validation cannot: the category exists, the licence is valid SPDX, every
      * purl is a Package URL whose canonical form fits the column, evidence is about the product's
-     * facts, and a base product ({@code bases} finds it by slug) is another product, open-source
-     * software, based on by a service.
+     * facts, a base product ({@code bases} finds it by slug) is another product, open-source
+     * software, based on by a service, and only software states how it is delivered.
      */
     private LicenceExpression checkFacts(ProductFacts input, String prefix, Function<String, Optional<Base>> bases) {
         List<FieldError> errors = new ArrayList<>();
@@ -246,6 +246,7 @@ public class ProductService {
                     "not a fact of a product; one of " + String.join(", ", ProductFacts.EVIDENCE_FACTS)));
         }
         checkBase(input, prefix, bases, errors);
+        checkDelivery(input, prefix, errors);
         LicenceExpression licence = null;
         try {
             licence = licences.analyse(input.licence());
@@ -284,6 +285,20 @@ public class ProductService {
                 errors.add(new FieldError(field, "'" + slug + "' is not open source (" + base.get().licence()
                         + "); a service can only be based on an open-source product"));
             }
+        }
+    }
+
+    /** Only software is delivered on devices or from a server: a service is always delivered over the network by its vendor. */
+    private static void checkDelivery(ProductFacts input, String prefix, List<FieldError> errors) {
+        if (input.kind() == ProductKind.SOFTWARE) {
+            return;
+        }
+        if (input.delivery() != null) {
+            errors.add(new FieldError(prefix + "delivery", "only a SOFTWARE product has a delivery; this one is " + input.kind()
+                    + ", which its vendor delivers over the network"));
+        }
+        if (input.evidence() != null && input.evidence().containsKey("delivery")) {
+            errors.add(new FieldError(prefix + "evidence.delivery", "only a SOFTWARE product has a delivery"));
         }
     }
 

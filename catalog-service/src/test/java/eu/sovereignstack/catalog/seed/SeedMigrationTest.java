@@ -1,6 +1,7 @@
 package eu.sovereignstack.catalog.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,12 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed migrations are generated from the seed sources and must stay so: the sources are
  * checked (every entry dated and sourced, every fact with evidence, within the API's limits),
- * and the committed migrations must equal what they generate: V5 as a whole, and V6 below its
- * schema change (the products' basedOn facts). After changing a source, regenerate them with
+ * and the committed migrations must equal what they generate: V5 as a whole, V6 below its
+ * schema change (the products' basedOn facts), and V7 below its schema change (the products'
+ * delivery facts). After changing a source, regenerate them with
  * {@code ./mvnw test -pl catalog-service -Dtest=SeedMigrationTest -Dseed.write=true}.
  */
 class SeedMigrationTest {
@@ -28,7 +31,8 @@ class SeedMigrationTest {
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path MIGRATION = MIGRATIONS.resolve("V5__seed_evidence_and_coverage.sql");
     private static final Path BASED_ON_MIGRATION = MIGRATIONS.resolve("V6__product_based_on.sql");
-    /** The line of V6 below which its data is generated; what is above it (the schema change) is written by hand. */
+    private static final Path DELIVERY_MIGRATION = MIGRATIONS.resolve("V7__product_delivery.sql");
+    /** The line of V6 and V7 below which their data is generated; what is above it (the schema change) is written by hand. */
     static final String GENERATED_BELOW = "-- ---- Generated from catalog-service/src/seed/*.json by SeedMigrationTest: do not edit below ----";
     private static final Path SOURCES = Path.of("src/seed");
 
@@ -37,15 +41,16 @@ class SeedMigrationTest {
         SeedMigration seed = new SeedMigration(categories(), v2Products());
         String generated = seed.generate(SOURCES);
         String basedOn = seed.generateBasedOn();
+        String delivery = seed.generateDelivery();
         assertEquals(List.of(), seed.errors(), "the seed sources have errors");
-        assertTrue(Files.exists(BASED_ON_MIGRATION), BASED_ON_MIGRATION + " is missing");
         String v6 = Files.readString(BASED_ON_MIGRATION);
-        int marker = v6.indexOf(GENERATED_BELOW);
-        assertTrue(marker >= 0, BASED_ON_MIGRATION + " lacks the line " + GENERATED_BELOW);
-        String v6Generated = v6.substring(0, marker + GENERATED_BELOW.length()) + "\n\n" + basedOn;
+        String v6Generated = withGeneratedPart(BASED_ON_MIGRATION, v6, basedOn);
+        String v7 = Files.readString(DELIVERY_MIGRATION);
+        String v7Generated = withGeneratedPart(DELIVERY_MIGRATION, v7, delivery);
         if (Boolean.getBoolean("seed.write")) {
             Files.writeString(MIGRATION, generated);
             Files.writeString(BASED_ON_MIGRATION, v6Generated);
+            Files.writeString(DELIVERY_MIGRATION, v7Generated);
             return;
         }
         assertTrue(Files.exists(MIGRATION), MIGRATION + " is missing; generate it with -Dseed.write=true");
@@ -53,6 +58,52 @@ class SeedMigrationTest {
                 MIGRATION + " is not what the seed sources generate; regenerate it with -Dseed.write=true");
         assertEquals(v6Generated, v6,
                 BASED_ON_MIGRATION + " is not what the seed sources generate; regenerate it with -Dseed.write=true");
+        assertEquals(v7Generated, v7,
+                DELIVERY_MIGRATION + " is not what the seed sources generate; regenerate it with -Dseed.write=true");
+    }
+
+    /** The migration's hand-written part up to its marker line, followed by {@code generated}. */
+    private static String withGeneratedPart(Path migration, String sql, String generated) {
+        int marker = sql.indexOf(GENERATED_BELOW);
+        assertTrue(marker >= 0, migration + " lacks the line " + GENERATED_BELOW);
+        return sql.substring(0, marker + GENERATED_BELOW.length()) + "\n\n" + generated;
+    }
+
+    @Test
+    void deliveryIsSetOnSoftwareOnlyAndLibreOfficeIsADeviceApplication() throws IOException {
+        SeedMigration seed = new SeedMigration(categories(), v2Products());
+        seed.generate(SOURCES);
+        seed.generateBasedOn();
+        List<String> statements = List.of(seed.generateDelivery().split(";\n"));
+        assertFalse(statements.isEmpty(), "the seed states no delivery");
+        statements.forEach(statement -> assertTrue(statement.contains(" and kind = 'SOFTWARE'")
+                && statement.contains("\"delivery\":{\"source\":"), "a delivery without its evidence or guard:\n" + statement));
+        List<String> libreOffice = statements.stream()
+                .filter(statement -> statement.contains("\n    where slug = 'libreoffice' and version = 1 "))
+                .toList();
+        assertEquals(1, libreOffice.size(), "libreoffice gets no delivery");
+        assertTrue(libreOffice.get(0).contains("\n    delivery = 'DEVICE',\n"), "libreoffice is not a DEVICE application");
+    }
+
+    @Test
+    void aDeliveryOnAServiceOrWithoutEvidenceIsAnError(@TempDir Path sources) throws IOException {
+        try (var files = Files.list(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Files.copy(file, sources.resolve(file.getFileName()));
+            }
+        }
+        Path enriched = sources.resolve("products-enriched.json");
+        String json = Files.readString(enriched);
+        // The seed's Amazon S3 is a SERVICE; Ceph is SOFTWARE but is given no evidence.
+        json = json.replaceFirst("\"slug\": \"aws-s3\",", "\"slug\": \"aws-s3\", \"delivery\": \"SERVER\",")
+                .replaceFirst("\"slug\": \"ceph\",", "\"slug\": \"ceph\", \"delivery\": \"SERVER\",");
+        Files.writeString(enriched, json);
+        SeedMigration seed = new SeedMigration(categories(), v2Products());
+        seed.generate(sources);
+        seed.generateBasedOn();
+        seed.generateDelivery();
+        assertEquals(List.of("products: aws-s3: delivery: only a SOFTWARE product has a delivery", "products: aws-s3: delivery has no evidence",
+                "products: ceph: delivery has no evidence"), seed.errors());
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import eu.sovereignstack.catalog.CatalogDatabase;
+import eu.sovereignstack.catalog.contract.Delivery;
 import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.catalog.domain.Offering;
@@ -111,6 +112,7 @@ class SeedCatalogTest {
             states.put("health", p.latestReleaseDate != null || p.releasesLast12Months != null
                     || p.contributorsLast12Months != null || p.topOrganisationShare != null);
             states.put("basedOn", p.basedOn != null);
+            states.put("delivery", p.delivery != null);
             states.forEach((fact, stated) -> {
                 if (stated && !p.evidence.containsKey(fact)) {
                     unsourced.add("product " + p.slug + ": " + fact);
@@ -178,6 +180,39 @@ class SeedCatalogTest {
         // S3 compatibility alone is a standard, not a base
         assertEquals(null, baseOf.get("aws-s3"));
         assertEquals(null, baseOf.get("ionos-object-storage"));
+    }
+
+    /**
+     * A seeded delivery is on a SOFTWARE product and carries its evidence; the desktop office suite
+     * is a DEVICE application and the collaboration suites that replace SaaS are SERVER ones, so
+     * that an assessment never takes one for the other.
+     */
+    @Test
+    @Transactional
+    void everySeededDeliveryIsOnSoftwareAndSourced() {
+        List<Product> delivered = products.list(SEEDED + " and delivery is not null order by slug");
+        List<String> problems = new ArrayList<>();
+        Map<String, Delivery> deliveryOf = new HashMap<>();
+        for (Product product : delivered) {
+            deliveryOf.put(product.slug, product.delivery);
+            if (product.kind != ProductKind.SOFTWARE) {
+                problems.add(product.slug + " is no SOFTWARE");
+            }
+            Evidence evidence = product.evidence.get("delivery");
+            if (evidence == null || evidence.source() == null || evidence.asOf() == null || evidence.method() == null
+                    || evidence.excerpt() == null) {
+                problems.add(product.slug + ": delivery has no evidence with an excerpt");
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(Delivery.DEVICE, deliveryOf.get("libreoffice"));
+        assertEquals(Delivery.DEVICE, deliveryOf.get("microsoft-windows"));
+        for (String server : List.of("nextcloud", "cryptpad", "onlyoffice-docs", "collabora-online", "element", "mattermost",
+                "jitsi-meet", "bigbluebutton", "zimbra", "roundcube", "sogo")) {
+            assertEquals(Delivery.SERVER, deliveryOf.get(server), server);
+        }
+        // no service has one
+        assertEquals(0, products.count(SEEDED + " and delivery is not null and kind <> ?1", ProductKind.SOFTWARE));
     }
 
     @Test
