@@ -1,7 +1,5 @@
 package eu.sovereignstack.assessment.engine;
 
-import eu.sovereignstack.catalog.contract.Health;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +17,10 @@ import eu.sovereignstack.assessment.engine.model.ItemScore;
 import eu.sovereignstack.assessment.engine.rules.FitWeight;
 import eu.sovereignstack.assessment.engine.rules.RankingWeight;
 import eu.sovereignstack.assessment.engine.rules.ReleaseAge;
+import eu.sovereignstack.catalog.contract.Delivery;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
+import eu.sovereignstack.catalog.contract.Health;
+import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.catalog.contract.ProductView;
 import eu.sovereignstack.catalog.contract.ResolvedProduct;
 
@@ -33,8 +34,12 @@ import eu.sovereignstack.catalog.contract.ResolvedProduct;
  */
 final class AlternativeRanker {
 
-    /** Sovereignty first, then the ranking score; the slug and the way it runs make the order total. */
+    /**
+     * Sovereignty first, then what is delivered as the item is (a shared service, or software on
+     * each device), then the ranking score; the slug and the way it runs make the order total.
+     */
     static final Comparator<AlternativeOption> ORDER = Comparator.comparingInt(AlternativeOption::sealAfter).reversed()
+            .thenComparing(AlternativeOption::changesDelivery)
             .thenComparing(Comparator.comparingDouble(AlternativeOption::rank).reversed())
             .thenComparing(AlternativeOption::product)
             .thenComparing(option -> option.deployment().model());
@@ -56,9 +61,11 @@ final class AlternativeRanker {
     record Ranking(List<AlternativeOption> shown, List<AlternativeOption> all) {
     }
 
-    static Ranking rank(ResolvedProduct current, ItemScore now, List<Scored> candidates, LocalDate today) {
+    /** {@code used}: how the organisation runs the item today. */
+    static Ranking rank(ResolvedProduct current, DeploymentModel used, ItemScore now, List<Scored> candidates, LocalDate today) {
+        Delivery delivered = delivery(current.product(), used);
         List<AlternativeOption> all = candidates.stream()
-                .map(scored -> option(current, now, scored, today))
+                .map(scored -> option(current, delivered, now, scored, today))
                 .filter(option -> option.gain() > 0)
                 .sorted(ORDER)
                 .toList();
@@ -82,8 +89,8 @@ final class AlternativeRanker {
         reasons.add(String.format(Locale.ROOT, "%s instead: score %.1f, SEAL %d", way(other.deployment()), other.scoreAfter(),
                 other.sealAfter()));
         return new AlternativeOption(best.product(), best.name(), best.fit(), best.deployment(), best.scoreAfter(), best.sealAfter(),
-                best.levelsAfter(), best.gain(), best.standardsOverlap(), best.health(), best.rank(), best.licence(),
-                List.copyOf(reasons));
+                best.levelsAfter(), best.gain(), best.standardsOverlap(), best.health(), best.rank(), best.changesDelivery(),
+                best.licence(), List.copyOf(reasons));
     }
 
     private static String way(Deployment deployment) {
@@ -94,7 +101,8 @@ final class AlternativeRanker {
         };
     }
 
-    private static AlternativeOption option(ResolvedProduct current, ItemScore now, Scored scored, LocalDate today) {
+    private static AlternativeOption option(ResolvedProduct current, Delivery delivered, ItemScore now, Scored scored,
+            LocalDate today) {
         ProductView product = scored.candidate().product().product();
         String fit = scored.candidate().fit();
         Deployment target = scored.candidate().target();
@@ -124,12 +132,31 @@ final class AlternativeRanker {
         if (overlap > 0) {
             reasons.add(String.format(Locale.ROOT, "%.0f%% of the open standards in common", overlap * 100));
         }
+        Delivery candidateDelivery = delivery(product, target.model());
+        boolean changesDelivery = delivered != null && candidateDelivery != null && delivered != candidateDelivery;
+        if (changesDelivery) {
+            reasons.add(candidateDelivery == Delivery.DEVICE
+                    ? "installed on each user's device, where the item is a shared service: it replaces only part of what it does"
+                    : "a shared service, where the item is installed on each user's device: it changes how people work");
+        }
         if (!"SAME_PRODUCT".equals(fit)) {
             reasons.add(target.model() == DeploymentModel.MANAGED ? "offered in the EU by " + target.provider() : way(target));
         }
         return new AlternativeOption(product.slug(), product.name(), fit, target, after.score(), after.seal(), after.levels(), gain,
                 SovereigntyScorer.round(overlap, 2), SovereigntyScorer.round(health, 2), SovereigntyScorer.round(rank, 3),
-                product.licence(), reasons);
+                changesDelivery, product.licence(), reasons);
+    }
+
+    /**
+     * How a product reaches its users as it is run: a service, or software someone runs for the
+     * organisation, is a shared service ({@link Delivery#SERVER}); software run in house is
+     * delivered as the catalog says; null when it does not say.
+     */
+    static Delivery delivery(ProductView product, DeploymentModel model) {
+        if (product.kind() == ProductKind.SERVICE || model != DeploymentModel.SELF_HOSTED) {
+            return Delivery.SERVER;
+        }
+        return product.delivery();
     }
 
     /** Shared standards over all standards of the two; 0 when either's are unknown or none. */

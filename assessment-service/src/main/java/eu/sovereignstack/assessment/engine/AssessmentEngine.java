@@ -86,7 +86,7 @@ public final class AssessmentEngine {
             List<Scored> candidates = situation.candidates().stream()
                     .map(candidate -> new Scored(candidate, SovereigntyScorer.score(candidate.facts(), profile)))
                     .toList();
-            AlternativeRanker.Ranking ranking = product.map(p -> AlternativeRanker.rank(p, score, candidates, today))
+            AlternativeRanker.Ranking ranking = product.map(p -> AlternativeRanker.rank(p, item.deployment().model(), score, candidates, today))
                     .orElse(new AlternativeRanker.Ranking(List.of(), List.of()));
             everyOption.put(item.id(), ranking.all());
             ItemPlan plan = ItemPlanner.plan(new PlanCase(item, product.isPresent(), score, ranking.shown(), threshold,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ class AlternativeRankerTest {
         // Shares every standard and fits fully, but only reaches SEAL 1; the other shares none and reaches SEAL 2.
         Scored sameStandards = scored(product("same-standards", List.of("Kubernetes API", "OCI")), "FULL", managed("a"), 1, 50);
         Scored moreSovereign = scored(product("more-sovereign", List.of("Other")), "PARTIAL", managed("b"), 2, 52);
-        Ranking ranking = AlternativeRanker.rank(CURRENT, NOW, List.of(sameStandards, moreSovereign), TODAY);
+        Ranking ranking = AlternativeRanker.rank(CURRENT, DeploymentModel.SAAS, NOW, List.of(sameStandards, moreSovereign), TODAY);
         assertTrue(ranking.shown().get(1).rank() > ranking.shown().get(0).rank(), "the secondary terms favour the SEAL 1 option");
         assertEquals(List.of("more-sovereign", "same-standards"), ranking.shown().stream().map(AlternativeOption::product).toList());
         for (int i = 1; i < ranking.all().size(); i++) {
@@ -69,7 +70,7 @@ class AlternativeRankerTest {
     @Test
     void anOpenProductIsShownTheBetterOfItsTwoWaysAndNamesTheOther() {
         ResolvedProduct open = product("open", List.of("Kubernetes API"));
-        Ranking ranking = AlternativeRanker.rank(CURRENT, NOW, List.of(
+        Ranking ranking = AlternativeRanker.rank(CURRENT, DeploymentModel.SAAS, NOW, List.of(
                 scored(open, "FULL", Deployment.selfHosted(), 4, 90),
                 scored(open, "FULL", managed("eu-cloud"), 3, 75)), TODAY);
         assertEquals(1, ranking.shown().size());
@@ -89,13 +90,13 @@ class AlternativeRankerTest {
         for (int i = 0; i < 2; i++) {
             candidates.add(scored(product("stated-" + i, List.of()), "PARTIAL", Deployment.selfHosted(), 3, 70));
         }
-        Ranking few = AlternativeRanker.rank(CURRENT, NOW, candidates, TODAY);
+        Ranking few = AlternativeRanker.rank(CURRENT, DeploymentModel.SAAS, NOW, candidates, TODAY);
         assertEquals(List.of("category-0", "category-1", "category-2", "stated-0", "stated-1"),
                 few.shown().stream().map(AlternativeOption::product).toList(), "the best of the category fill up to five");
         for (int i = 2; i < 12; i++) {
             candidates.add(scored(product("stated-" + i, List.of()), "PARTIAL", Deployment.selfHosted(), 3, 70));
         }
-        Ranking many = AlternativeRanker.rank(CURRENT, NOW, candidates, TODAY);
+        Ranking many = AlternativeRanker.rank(CURRENT, DeploymentModel.SAAS, NOW, candidates, TODAY);
         List<String> shown = many.shown().stream().map(AlternativeOption::product).toList();
         assertEquals(RankingWeight.SHOWN, shown.size());
         assertTrue(shown.stream().allMatch(slug -> slug.startsWith("stated-")), shown.toString());
@@ -104,8 +105,45 @@ class AlternativeRankerTest {
 
     @Test
     void optionsThatDoNotGainAreLeftOut() {
-        Ranking ranking = AlternativeRanker.rank(CURRENT, NOW, List.of(
+        Ranking ranking = AlternativeRanker.rank(CURRENT, DeploymentModel.SAAS, NOW, List.of(
                 scored(product("worse", List.of()), "FULL", Deployment.selfHosted(), 1, 30)), TODAY);
         assertTrue(ranking.all().isEmpty());
+    }
+
+    @Test
+    void softwareOnEachDeviceRanksAfterSharedServicesOfTheSameSealForAnItemUsedAsAService() {
+        ResolvedProduct suite = JSON.convertValue(Map.of("product", Map.of("slug", "cloud-suite", "name", "Cloud Suite",
+                "kind", "SERVICE", "licence", "LicenseRef-Proprietary")), ResolvedProduct.class);
+        // The desktop suite would gain more and shares more standards, but is installed on each device.
+        Scored desktop = scored(delivered("desktop-suite", "DEVICE"), "PARTIAL", Deployment.selfHosted(), 2, 95);
+        Scored server = scored(delivered("web-suite", "SERVER"), "PARTIAL", Deployment.selfHosted(), 2, 80);
+        Scored unknown = scored(delivered("other-suite", null), "PARTIAL", Deployment.selfHosted(), 2, 70);
+        Scored higher = scored(delivered("sovereign-desktop", "DEVICE"), "PARTIAL", Deployment.selfHosted(), 3, 60);
+
+        List<AlternativeOption> shown = AlternativeRanker.rank(suite, DeploymentModel.SAAS, NOW,
+                List.of(desktop, server, unknown, higher), TODAY).shown();
+
+        assertEquals(List.of("sovereign-desktop", "web-suite", "other-suite", "desktop-suite"),
+                shown.stream().map(AlternativeOption::product).toList(), "SEAL first, then what is delivered alike");
+        AlternativeOption desktopOption = shown.get(3);
+        assertTrue(desktopOption.changesDelivery());
+        assertTrue(desktopOption.reasons().stream().anyMatch(reason -> reason.contains("installed on each user's device")),
+                desktopOption.reasons()::toString);
+        assertEquals(false, shown.get(2).changesDelivery(), "an unknown delivery is no change");
+
+        // For software used on each device today, a device application is delivered alike.
+        ResolvedProduct office = delivered("desktop-office", "DEVICE");
+        List<AlternativeOption> forDesktop = AlternativeRanker.rank(office, DeploymentModel.SELF_HOSTED, NOW,
+                List.of(desktop, server), TODAY).shown();
+        assertEquals(List.of("desktop-suite", "web-suite"), forDesktop.stream().map(AlternativeOption::product).toList());
+    }
+
+    private static ResolvedProduct delivered(String slug, String delivery) {
+        Map<String, Object> product = new HashMap<>(Map.of("slug", slug, "name", slug, "kind", "SOFTWARE",
+                "licence", "Apache-2.0", "standards", List.of("ODF")));
+        if (delivery != null) {
+            product.put("delivery", delivery);
+        }
+        return JSON.convertValue(Map.of("product", product, "alternatives", List.of()), ResolvedProduct.class);
     }
 }

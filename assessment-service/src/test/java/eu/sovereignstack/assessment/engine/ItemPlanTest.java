@@ -28,7 +28,7 @@ class ItemPlanTest {
 
     private static AlternativeOption option(String fit, DeploymentModel model) {
         return new AlternativeOption("jitsi-meet", "Jitsi Meet", fit, new Deployment(model, "OVHcloud", "FR", List.of("FR")), 80, 3,
-                Map.of(), 60, 0.5, 0.5, 0.8, "Apache-2.0", List.of("because"));
+                Map.of(), 60, 0.5, 0.5, 0.8, false, "Apache-2.0", List.of("because"));
     }
 
     @ParameterizedTest(name = "{0}")

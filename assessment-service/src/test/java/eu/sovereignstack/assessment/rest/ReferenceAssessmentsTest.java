@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,8 +124,9 @@ class ReferenceAssessmentsTest {
         result.path("policy").path("items").forEach(item -> {
             List<String> objectives = new ArrayList<>();
             item.path("misses").forEach(miss -> objectives.add(miss.path("objective").asText() + " " + miss.path("level").asInt()));
-            itemMisses.set(item.path("id").asText(), JSON.valueToTree(Map.of("misses", objectives,
-                    "alternativesMeeting", item.path("alternativesMeeting"))));
+            ObjectNode entry = itemMisses.putObject(item.path("id").asText());
+            entry.set("misses", JSON.valueToTree(objectives));
+            entry.set("alternativesMeeting", item.path("alternativesMeeting"));
         });
         ObjectNode items = summary.putObject("items");
         for (JsonNode item : result.path("items")) {

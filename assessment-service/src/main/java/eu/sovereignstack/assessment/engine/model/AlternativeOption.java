@@ -29,6 +29,10 @@ public record AlternativeOption(
         @Schema(description = "Share of open standards in common with the current product, 0-1") double standardsOverlap,
         @Schema(description = "Project health, 0-1 (0.5 when unknown)") double health,
         @Schema(description = "Ranking score, 0-1") double rank,
+        @Schema(description = "Delivered otherwise than the item: installed on each user's device in place of a shared "
+                + "service, or the reverse. It replaces only part of what the item does, so it ranks after the options of the "
+                + "same SEAL that are delivered alike; false when either delivery is unknown")
+        boolean changesDelivery,
         @Schema(maxLength = CatalogLimits.LICENCE) String licence,
         @Schema(maxItems = Limits.OPTION_REASONS) List<@Size(max = Limits.SENTENCE) String> reasons) {
 }
