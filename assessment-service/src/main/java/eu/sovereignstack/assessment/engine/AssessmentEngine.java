@@ -112,7 +112,7 @@ public final class AssessmentEngine {
                 .map(item -> new StackComponent(item.id(), targetName(item), targetLicence(item), item.usage(), item.dependsOn()))
                 .toList());
         OrganisationResult organisation = Aggregation.organisation(inventory.organisation(), items, profile.weights());
-        return new AssessmentResult(profile.id(), RulesVersion.of(profile.weights()), profile.weights(), threshold, organisation, items, waves, licenceIssues,
+        return new AssessmentResult(profile.id(), RulesVersion.of(profile.weights()), today, profile.weights(), threshold, organisation, items, waves, licenceIssues,
                 PolicyCheck.gate(policy, organisation, items, everyOption));
     }
 

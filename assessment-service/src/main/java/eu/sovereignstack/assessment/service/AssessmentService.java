@@ -230,8 +230,8 @@ public class AssessmentService {
     }
 
     /**
-     * The first assessment's inventory and catalog facts, assessed again on the day it was made with
-     * the rerun's rules: between the first result and that, the rules changed; between that and the
+     * The first assessment's inventory and catalog facts, assessed again on the day it judged its
+     * facts on, with the rerun's rules: between the first result and that, the rules changed; between that and the
      * rerun, the facts did.
      */
     private RerunChanges changes(Assessment original, Inventory inventory, Policy policy, Comparison.Side again,
@@ -239,7 +239,8 @@ public class AssessmentService {
         AssessmentResult before = read(original.result, AssessmentResult.class);
         ScoringProfile profile = profiles.find(original.profileId).orElseThrow();
         AssessmentResult oldFactsNewRules = engine.assess(inventory, profile, policy, original.threshold.doubleValue(),
-                read(original.catalogFacts, ResolveResult.class), original.createdAt.atZone(ZoneOffset.UTC).toLocalDate());
+                read(original.catalogFacts, ResolveResult.class),
+                before.judgedOn() != null ? before.judgedOn() : original.createdAt.atZone(ZoneOffset.UTC).toLocalDate());
         Comparison.Side first = new Comparison.Side(original.id, original.name, original.createdAt,
                 before.organisation().score(), before.organisation().seal());
         Comparison.Side recomputed = new Comparison.Side(original.id, original.name + " (its facts, today's rules)",

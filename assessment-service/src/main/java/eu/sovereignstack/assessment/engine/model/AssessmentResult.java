@@ -4,6 +4,7 @@ import static eu.sovereignstack.assessment.domain.Limits.ITEMS;
 import static eu.sovereignstack.assessment.domain.Limits.OBJECTIVES;
 import static eu.sovereignstack.assessment.domain.Limits.SINGLE_LINE;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,9 @@ public record AssessmentResult(
                 + "absent for results computed before versions were recorded", maxLength = Limits.RULES_VERSION,
                 pattern = "^[0-9a-f]{12}$")
         String rulesVersion,
+        @Schema(description = "The day its facts were judged on (how old a release is); absent for results computed before it "
+                + "was recorded", implementation = String.class, format = "date", maxLength = Limits.DATE)
+        LocalDate judgedOn,
         @Schema(description = "Percent per objective, summing to 100")
         Map<SovereigntyObjective, @Min(0) @Max(Limits.WEIGHT) Integer> weights,
         @Schema(description = "Items scoring below this get a migration plan") double threshold,

@@ -6,8 +6,8 @@ import eu.sovereignstack.assessment.domain.Limits;
 
 /**
  * How a rerun differs from the assessment it re-ran, split by cause. The first assessment's
- * inventory and catalog facts are assessed again, on the day it was made, with the rules of
- * the rerun: what that changes is the rules' doing; what remains between that and the rerun is
+ * inventory and catalog facts are assessed again, on the day it judged its facts on, with the
+ * rules of the rerun: what that changes is the rules' doing; what remains between that and the rerun is
  * the facts' (the catalog's answer today, and a later day to judge release ages on).
  */
 @Schema(name = "RerunChanges")
