@@ -1,6 +1,7 @@
 package eu.sovereignstack.assessment.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,14 +79,19 @@ final class Aggregation {
     private static List<Unit> units(List<ItemResult> items, Map<SovereigntyObjective, Integer> weights) {
         List<Unit> units = new ArrayList<>();
         List<ItemResult> unowned = new ArrayList<>();
+        Map<String, List<ItemResult>> librariesOf = new HashMap<>();
         for (ItemResult item : items) {
             if (item.library()) {
+                item.partOf().forEach(owner -> librariesOf.computeIfAbsent(owner, id -> new ArrayList<>()).add(item));
                 if (item.partOf().isEmpty()) {
                     unowned.add(item);
                 }
-                continue;
             }
-            units.add(unit(item, items, weights));
+        }
+        for (ItemResult item : items) {
+            if (!item.library()) {
+                units.add(unit(item, librariesOf.getOrDefault(item.id(), List.of()), weights));
+            }
         }
         if (!unowned.isEmpty()) {
             units.add(librariesUnit(unowned, weights));
@@ -93,7 +99,7 @@ final class Aggregation {
         return units;
     }
 
-    private static Unit unit(ItemResult item, List<ItemResult> items, Map<SovereigntyObjective, Integer> weights) {
+    private static Unit unit(ItemResult item, List<ItemResult> own, Map<SovereigntyObjective, Integer> weights) {
         int weight = AggregationWeight.of(item.criticality());
         boolean retired = item.plan().disposition() == Disposition.RETIRE;
         AlternativeOption chosen = item.plan().chosen();
@@ -108,7 +114,6 @@ final class Aggregation {
         if (chosen != null) {
             return new Unit(weight, levels, SovereigntyScorer.score(levels, weights), confidence, retired, chosen.levelsAfter(), chosen.scoreAfter());
         }
-        List<ItemResult> own = items.stream().filter(other -> other.partOf().contains(item.id())).toList();
         Map<SovereigntyObjective, Integer> projected = weakest(item.assessment().levels(), projectedLevels(own));
         return new Unit(weight, levels, SovereigntyScorer.score(levels, weights), confidence, retired, projected, SovereigntyScorer.score(projected, weights));
     }
