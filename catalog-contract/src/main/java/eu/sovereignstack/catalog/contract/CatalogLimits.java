@@ -7,8 +7,8 @@ import eu.sovereignstack.common.api.TextPatterns;
  * The documented maximums of the API, in one place: the validation annotations, the OpenAPI
  * document and the README all quote these. What the API returns is bounded by them too: it
  * echoes what was written under these limits, and the columns of the database have the same
- * sizes. Categories, providers and offerings are written by migrations only, which keep to the
- * limits of the product input. Services that read the catalog quote them from here too, so
+ * sizes. Categories are written by migrations only, which keep to these limits; products,
+ * providers and offerings are written through the API under them. Services that read the catalog quote them from here too, so
  * that their documents state the same bounds as the catalog's.
  */
 public final class CatalogLimits {

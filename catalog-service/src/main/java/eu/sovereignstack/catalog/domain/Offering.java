@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -61,4 +62,7 @@ public class Offering {
     /** The evidence of each fact, by fact name. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Evidence> evidence = new LinkedHashMap<>();
+
+    @Version
+    public int version;
 }

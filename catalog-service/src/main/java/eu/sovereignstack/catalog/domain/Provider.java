@@ -15,6 +15,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -59,4 +60,7 @@ public class Provider {
     /** The evidence of each fact, by fact name. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Evidence> evidence = new LinkedHashMap<>();
+
+    @Version
+    public int version;
 }

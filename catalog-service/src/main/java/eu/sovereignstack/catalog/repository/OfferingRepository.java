@@ -2,6 +2,7 @@ package eu.sovereignstack.catalog.repository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,11 @@ public class OfferingRepository implements PanacheRepository<Offering> {
 
     public List<Offering> byProvider(Provider provider) {
         return list(WITH_PARTS + "where o.provider = ?1 order by p.name", provider);
+    }
+
+    /** The offering of {@code product} by {@code provider}, if the provider runs it. */
+    public Optional<Offering> of(Provider provider, Product product) {
+        return find(WITH_PARTS + "where o.provider = ?1 and o.product = ?2", provider, product).firstResultOptional();
     }
 
     public List<Offering> byProduct(Product product) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -16,6 +17,15 @@ public class ProviderRepository implements PanacheRepository<Provider> {
 
     public Optional<Provider> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** The provider, its row locked until the transaction ends: writes to it and to its offerings take turns. */
+    public Optional<Provider> findBySlugForUpdate(String slug) {
+        return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public boolean existsBySlug(String slug) {
+        return count("slug", slug) > 0;
     }
 
     public List<Provider> listInOrder() {

@@ -9,7 +9,9 @@ import eu.sovereignstack.catalog.domain.Alternative;
 import eu.sovereignstack.catalog.domain.Category;
 import eu.sovereignstack.catalog.domain.Evidences;
 import eu.sovereignstack.catalog.domain.Offering;
+import eu.sovereignstack.catalog.domain.OfferingFacts;
 import eu.sovereignstack.catalog.domain.Provider;
+import eu.sovereignstack.catalog.domain.ProviderFacts;
 import eu.sovereignstack.catalog.service.CatalogSnapshot;
 import eu.sovereignstack.catalog.service.CategoryCount;
 import eu.sovereignstack.catalog.service.LicenceUse;
@@ -50,13 +52,40 @@ final class CatalogMapper {
         return new ProviderView(p.slug, p.name, p.country, p.type, Jurisdiction.isEuEea(p.country), p.website,
                 List.copyOf(p.certifications), p.legalName, ultimateParent(p),
                 Jurisdiction.isEuEea(p.ultimateParentCountry != null ? p.ultimateParentCountry : p.country), energy(p),
-                p.factsAsOf, Evidences.ordered(p.evidence, Provider.EVIDENCE_FACTS), counted.offeringCount());
+                p.factsAsOf, Evidences.ordered(p.evidence, Provider.EVIDENCE_FACTS), counted.offeringCount(), p.version);
     }
 
     static OfferingView offering(Offering o) {
         return new OfferingView(o.name, o.provider.slug, o.provider.name, o.provider.country,
                 ProductMapper.toSummary(o.product), List.copyOf(o.countries), o.url, o.keyCustody, o.hsm, o.factsAsOf,
-                Evidences.ordered(o.evidence, Offering.EVIDENCE_FACTS));
+                Evidences.ordered(o.evidence, Offering.EVIDENCE_FACTS), o.version);
+    }
+
+    /** The provider as a client would write it back (the start of a merge patch). */
+    static ProviderInput providerInput(ProviderFacts f) {
+        Energy energy = new Energy(f.pue(), f.renewableShare(), f.climateNeutralDataCentrePact());
+        return new ProviderInput(f.slug(), f.name(), f.legalName(), f.country(), f.type(), f.website(),
+                f.ultimateParentName() == null ? null : new UltimateParent(f.ultimateParentName(), f.ultimateParentCountry()),
+                f.certifications(), energy.empty() ? null : energy, f.factsAsOf(), f.evidence(), f.version());
+    }
+
+    /** What the client wrote, as the facts the service checks and stores. */
+    static ProviderFacts providerFacts(ProviderInput in) {
+        UltimateParent parent = in.ultimateParent();
+        Energy energy = in.energy();
+        return new ProviderFacts(in.slug(), in.name(), in.legalName(), in.country(), in.type(), in.website(),
+                parent == null ? null : parent.name(), parent == null ? null : parent.country(), in.certifications(),
+                energy == null ? null : energy.pue(), energy == null ? null : energy.renewableShare(),
+                energy == null ? null : energy.climateNeutralDataCentrePact(), in.factsAsOf(), in.evidence(), in.version());
+    }
+
+    static OfferingInput offeringInput(OfferingFacts f) {
+        return new OfferingInput(f.name(), f.countries(), f.url(), f.keyCustody(), f.hsm(), f.factsAsOf(), f.evidence(), f.version());
+    }
+
+    static OfferingFacts offeringFacts(OfferingInput in) {
+        return new OfferingFacts(in.name(), in.countries(), in.url(), in.keyCustody(), in.hsm(), in.factsAsOf(), in.evidence(),
+                in.version());
     }
 
     /** Null when unknown. */

@@ -5,6 +5,7 @@ import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY_PATTERN;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.DATA_LOCATIONS;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.DATE;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.EVIDENCE_FACTS;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.INT_MAX;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.NAME;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.SINGLE_LINE;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.SLUG;
@@ -40,5 +41,7 @@ public record OfferingView(
         @Schema(implementation = String.class, format = "date", maxLength = DATE) LocalDate factsAsOf,
         @Schema(description = "The evidence of each fact, by fact name: entry, dataLocations, keyCustody",
                 maxProperties = EVIDENCE_FACTS)
-        Map<String, Evidence> evidence) {
+        Map<String, Evidence> evidence,
+        @Schema(description = "Its version, for optimistic locking: the ETag of GET /providers/{slug}/offerings/{product}",
+                minimum = "0", maximum = INT_MAX) int version) {
 }

@@ -6,6 +6,7 @@ import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY_PATTERN;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.DATE;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.EVIDENCE_FACTS;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.INT_MAX;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.LONG_MAX;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.NAME;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.SINGLE_LINE;
@@ -52,5 +53,7 @@ public record ProviderView(
         @Schema(description = "The evidence of each fact, by fact name: entry, country, legalName, ultimateParent, "
                 + "certifications, pue, renewableShare, climateNeutralDataCentrePact", maxProperties = EVIDENCE_FACTS)
         Map<String, Evidence> evidence,
-        @Schema(minimum = "0", maximum = LONG_MAX) long offeringCount) {
+        @Schema(minimum = "0", maximum = LONG_MAX) long offeringCount,
+        @Schema(description = "Its version, for optimistic locking: the ETag of GET /providers/{slug}", minimum = "0",
+                maximum = INT_MAX) int version) {
 }

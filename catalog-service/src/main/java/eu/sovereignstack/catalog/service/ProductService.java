@@ -78,10 +78,7 @@ public class ProductService {
      * mismatch is a 412); the body's version, if any, must match too (a mismatch is a 409).
      */
     public Optional<Product> replace(String slug, ProductFacts input, Integer ifMatch) {
-        if (ifMatch == null && input.version() == null) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the product's ETag, or its version in the body, to replace it.");
-        }
+        Versions.required("product", ifMatch, input.version());
         return products.findBySlugForUpdate(slug).map(product -> {
             checkVersions(product, ifMatch, input.version());
             if (!slug.equals(input.slug())) {
@@ -353,17 +350,6 @@ public class ProductService {
     }
 
     private static void checkVersions(Product product, Integer ifMatch, Integer bodyVersion) {
-        if (ifMatch != null && ifMatch != product.version) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "If-Match names version " + ifMatch + " but the product is at version " + product.version + ".",
-                    List.of(), Map.of("ETag", "\"" + product.version + "\""));
-        }
-        if (bodyVersion != null && bodyVersion != product.version) {
-            throw new ProblemException(ProblemType.CONFLICT,
-                    "The change is based on version " + bodyVersion + " but the product is at version " + product.version
-                            + "; reload it and apply the change again.",
-                    List.of(new FieldError("version", "stale: current version is " + product.version)),
-                    Map.of("ETag", "\"" + product.version + "\""));
-        }
+        Versions.check("product", product.version, ifMatch, bodyVersion);
     }
 }

@@ -25,19 +25,22 @@ import io.restassured.response.Response;
 import eu.sovereignstack.catalog.CatalogDatabase;
 import eu.sovereignstack.catalog.CatalogTokens;
 import eu.sovereignstack.catalog.TestProducts;
+import eu.sovereignstack.catalog.TestProviders;
 import eu.sovereignstack.testsupport.NegativeInputs;
 import eu.sovereignstack.testsupport.NegativeInputs.Case;
 
 /**
  * Negative inputs generated from the published OpenAPI document for every operation (see
  * {@link NegativeInputs}): every answer is a 4xx problem, a changed property is named, and
- * nothing is stored.
+ * nothing is stored. The target product and the target provider share a slug, so that the path
+ * parameter {@code slug} names both, and the provider offers the product ({@code product}).
  */
 @QuarkusTest
 @QuarkusTestResource(CatalogDatabase.class)
 class NegativeInputTest {
 
     private static final String PRODUCTS = "/api/v1/products";
+    private static final String PROVIDERS = "/api/v1/providers";
     /** quarkus.http.limits.max-body-size. */
     private static final long BODY_LIMIT = 2L * 1024 * 1024;
 
@@ -48,6 +51,8 @@ class NegativeInputTest {
     private String target;
     private String created;
     private String imported;
+    private String createdProvider;
+    private String offering;
 
     @TestFactory
     Stream<DynamicTest> everyOperationRefusesNegativeInputs() {
@@ -57,15 +62,30 @@ class NegativeInputTest {
         imported = TestProducts.uniqueSlug("negative-import");
         given().auth().oauth2(editor).contentType(ContentType.JSON).body(TestProducts.valid(target))
                 .when().post(PRODUCTS).then().statusCode(201);
+        createdProvider = TestProducts.uniqueSlug("negative-provider");
+        offering = PROVIDERS + "/" + target + "/offerings/" + target;
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(TestProviders.valid(target))
+                .when().post(PROVIDERS).then().statusCode(201);
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(TestProviders.offering("Negative Target Offering"))
+                .when().put(offering).then().statusCode(201);
 
         NegativeInputs inputs = NegativeInputs.fromPublishedDocument()
                 .bodyLimit(BODY_LIMIT)
                 .pathValue("slug", target)
                 .pathValue("alternative", "keycloak")
+                .pathValue("product", target)
                 .baseline("createProduct", "application/json", TestProducts.valid(created), Map.of())
                 .baseline("replaceProduct", "application/json", TestProducts.valid(target), Map.of("If-Match", "\"0\""))
                 .baseline("patchProduct", "application/merge-patch+json",
                         Map.of("description", "Patched by the negative-input test."), Map.of("If-Match", "\"0\""))
+                .baseline("createProvider", "application/json", TestProviders.valid(createdProvider), Map.of())
+                .baseline("replaceProvider", "application/json", TestProviders.valid(target), Map.of("If-Match", "\"0\""))
+                .baseline("patchProvider", "application/merge-patch+json",
+                        Map.of("name", "Patched by the negative-input test"), Map.of("If-Match", "\"0\""))
+                .baseline("putOffering", "application/json", TestProviders.offering("Replaced by the negative-input test"),
+                        Map.of("If-Match", "\"0\""))
+                .baseline("patchOffering", "application/merge-patch+json",
+                        Map.of("name", "Patched by the negative-input test"), Map.of("If-Match", "\"0\""))
                 .baseline("importProducts", "application/json", Map.of("products", List.of(TestProducts.valid(imported))), Map.of())
                 .baseline("addAlternative", "application/json", Map.of("alternative", "keycloak", "fit", "FULL"), Map.of())
                 .baseline("resolveProducts", "application/json",
@@ -79,9 +99,17 @@ class NegativeInputTest {
     private void run(Case c) {
         boolean writes = !c.method().equals("GET");
         long before = writes ? total() : 0;
+        long providersBefore = writes ? providers() : 0;
         String etag = writes ? etag(target) : null;
+        String providerEtag = writes ? etagAt(PROVIDERS + "/" + target) : null;
+        String offeringEtag = writes ? etagAt(offering) : null;
         int alternatives = c.operationId().equals("addAlternative") ? alternativesOf(target) : 0;
-        Case sent = c.headers().containsKey("If-Match") ? withIfMatch(c, etag) : c;
+        String ifMatch = switch (c.operationId()) {
+            case "replaceProvider", "patchProvider" -> providerEtag;
+            case "putOffering", "patchOffering" -> offeringEtag;
+            default -> etag;
+        };
+        Case sent = c.headers().containsKey("If-Match") ? withIfMatch(c, ifMatch) : c;
 
         Response response = NegativeInputs.send(sent, editor);
         NegativeInputs.check(sent, response);
@@ -98,8 +126,11 @@ class NegativeInputTest {
             undo(c);
         } else {
             assertEquals(etag, etag(target), c.name() + ": the target product changed");
+            assertEquals(providerEtag, etagAt(PROVIDERS + "/" + target), c.name() + ": the target provider changed");
+            assertEquals(offeringEtag, etagAt(offering), c.name() + ": the target offering changed");
             switch (c.operationId()) {
                 case "createProduct" -> bookkeeping().get(PRODUCTS + "/" + created).statusCode(404);
+                case "createProvider" -> bookkeeping().get(PROVIDERS + "/" + createdProvider).statusCode(404);
                 case "importProducts" -> bookkeeping().get(PRODUCTS + "/" + imported).statusCode(404);
                 case "addAlternative" -> assertEquals(alternatives, alternativesOf(target), c.name() + ": an alternative was stored");
                 default -> {
@@ -107,6 +138,7 @@ class NegativeInputTest {
             }
         }
         assertEquals(before, total(), c.name() + ": the number of products changed");
+        assertEquals(providersBefore, providers(), c.name() + ": the number of providers changed");
     }
 
     /**
@@ -149,6 +181,9 @@ class NegativeInputTest {
         return switch (c.operationId()) {
             case "createProduct" -> given().auth().oauth2(editor).when().get(PRODUCTS + "/" + created).then().statusCode(200).extract().asString();
             case "importProducts" -> given().auth().oauth2(editor).when().get(PRODUCTS + "/" + imported).then().statusCode(200).extract().asString();
+            case "createProvider" -> given().auth().oauth2(editor).when().get(PROVIDERS + "/" + createdProvider).then().statusCode(200).extract().asString();
+            case "replaceProvider", "patchProvider" -> given().auth().oauth2(editor).when().get(PROVIDERS + "/" + target).then().statusCode(200).extract().asString();
+            case "putOffering", "patchOffering" -> given().auth().oauth2(editor).when().get(offering).then().statusCode(200).extract().asString();
             case "replaceProduct", "patchProduct" -> given().auth().oauth2(editor).when().get(PRODUCTS + "/" + target).then().statusCode(200).extract().asString();
             case "addAlternative" -> given().auth().oauth2(editor).when().get(PRODUCTS + "/" + target + "/alternatives").then().statusCode(200).extract().asString();
             default -> null;
@@ -160,6 +195,7 @@ class NegativeInputTest {
         switch (c.operationId()) {
             case "createProduct" -> delete(created);
             case "importProducts" -> delete(imported);
+            case "createProvider" -> given().auth().oauth2(editor).when().delete(PROVIDERS + "/" + createdProvider).then().statusCode(204);
             case "addAlternative" -> given().auth().oauth2(editor).when().delete(PRODUCTS + "/" + target + "/alternatives/keycloak")
                     .then().statusCode(204);
             default -> {
@@ -187,7 +223,19 @@ class NegativeInputTest {
     }
 
     private String etag(String slug) {
-        return bookkeeping().get(PRODUCTS + "/" + slug).statusCode(200).headers().firstValue("ETag").orElseThrow();
+        return etagAt(PRODUCTS + "/" + slug);
+    }
+
+    private String etagAt(String path) {
+        return bookkeeping().get(path).statusCode(200).headers().firstValue("ETag").orElseThrow();
+    }
+
+    private long providers() {
+        try {
+            return JSON.readTree(bookkeeping().get(PROVIDERS).statusCode(200).body()).size();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private int alternativesOf(String slug) {
