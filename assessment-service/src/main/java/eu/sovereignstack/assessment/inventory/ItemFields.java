@@ -2,7 +2,6 @@ package eu.sovereignstack.assessment.inventory;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -10,6 +9,7 @@ import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 
 import eu.sovereignstack.assessment.domain.Limits;
+import eu.sovereignstack.common.jurisdiction.Countries;
 
 /**
  * Checks of single values read from an inventory file, with the limits that bean validation
@@ -20,7 +20,6 @@ public final class ItemFields {
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private ItemFields() {
     }
@@ -85,7 +84,7 @@ public final class ItemFields {
 
     /** Whether {@code code} is an assigned ISO 3166-1 alpha-2 code (upper case). */
     public static boolean isCountry(String code) {
-        return COUNTRIES.contains(code);
+        return Countries.isAssigned(code);
     }
 
     /** An ISO 3166-1 alpha-2 code, upper-cased, {@code null} when absent. */
@@ -95,7 +94,7 @@ public final class ItemFields {
             return null;
         }
         String code = value.toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(code)) {
+        if (!Countries.isAssigned(code)) {
             throw new InventoryFormatException(location,
                     "'" + value + "' is not an ISO 3166-1 alpha-2 country code such as FR or DE");
         }

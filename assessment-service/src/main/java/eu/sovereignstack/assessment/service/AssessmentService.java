@@ -47,6 +47,7 @@ import eu.sovereignstack.assessment.inventory.ItemFields;
 import eu.sovereignstack.assessment.repository.AssessmentRepository;
 import eu.sovereignstack.catalog.contract.ResolveRequest;
 import eu.sovereignstack.catalog.contract.ResolveResult;
+import eu.sovereignstack.common.jurisdiction.Countries;
 import eu.sovereignstack.common.licence.InvalidLicenceException;
 import eu.sovereignstack.common.licence.SpdxLicences;
 import eu.sovereignstack.common.problem.Problem.FieldError;
@@ -272,7 +273,7 @@ public class AssessmentService {
         List<FieldError> errors = new ArrayList<>();
         String country = inventory.organisation().country();
         if (country != null && !ItemFields.isCountry(country)) {
-            errors.add(new FieldError("organisation.country", notACountry(country)));
+            errors.add(new FieldError("organisation.country", Countries.notAssigned(country)));
         }
         List<InventoryItem> items = inventory.items();
         for (int i = 0; i < items.size() && errors.size() < MAX_FIELD_ERRORS; i++) {
@@ -291,12 +292,12 @@ public class AssessmentService {
             }
             String provider = item.deployment().providerCountry();
             if (provider != null && !ItemFields.isCountry(provider)) {
-                errors.add(new FieldError(at + ".deployment.providerCountry", notACountry(provider)));
+                errors.add(new FieldError(at + ".deployment.providerCountry", Countries.notAssigned(provider)));
             }
             List<String> locations = item.deployment().dataLocations();
             for (int j = 0; j < locations.size(); j++) {
                 if (!ItemFields.isCountry(locations.get(j))) {
-                    errors.add(new FieldError(at + ".deployment.dataLocations[" + j + "]", notACountry(locations.get(j))));
+                    errors.add(new FieldError(at + ".deployment.dataLocations[" + j + "]", Countries.notAssigned(locations.get(j))));
                 }
             }
         }
@@ -305,9 +306,6 @@ public class AssessmentService {
         }
     }
 
-    private static String notACountry(String code) {
-        return "'" + code + "' is not an assigned ISO 3166-1 alpha-2 country code";
-    }
 
     /** Ids unique, dependsOn naming existing items, and an order to migrate in (no cycle). */
     static void checkGraph(Inventory inventory) {
