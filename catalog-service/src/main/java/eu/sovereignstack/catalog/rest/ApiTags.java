@@ -9,6 +9,7 @@ public final class ApiTags {
     public static final String PROVIDERS = "Providers and offerings";
     public static final String TRANSFER = "Import and export";
     public static final String RESOLVE = "Inventory resolution";
+    public static final String CHANGES = "Changes";
 
     private ApiTags() {
     }

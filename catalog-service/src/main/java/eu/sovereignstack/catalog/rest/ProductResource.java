@@ -44,10 +44,13 @@ import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.catalog.contract.Governance;
 import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.catalog.contract.ProductView;
+import eu.sovereignstack.catalog.domain.EntryKind;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.domain.ProductPage;
 import eu.sovereignstack.catalog.domain.ProductSearch;
 import eu.sovereignstack.catalog.domain.ProductSort;
+import eu.sovereignstack.catalog.service.ChangePage;
+import eu.sovereignstack.catalog.service.ChangeService;
 import eu.sovereignstack.catalog.service.ImportOutcome;
 import eu.sovereignstack.catalog.service.ProductService;
 import eu.sovereignstack.common.api.PageView;
@@ -68,9 +71,11 @@ public class ProductResource {
     private final SpdxLicences licences;
     private final ObjectMapper json;
     private final Validator validator;
+    private final ChangeService changes;
 
-    ProductResource(ProductService service, SpdxLicences licences, ObjectMapper json, Validator validator) {
+    ProductResource(ProductService service, SpdxLicences licences, ObjectMapper json, Validator validator, ChangeService changes) {
         this.service = service;
+        this.changes = changes;
         this.licences = licences;
         this.json = json;
         this.validator = validator;
@@ -137,6 +142,31 @@ public class ProductResource {
     @APIResponse(responseCode = "404", description = "No such product")
     public Response get(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
         return service.find(slug).map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
+    }
+
+    @GET
+    @Path("{slug}/history")
+    @RolesAllowed(Roles.AUDITOR)
+    @Tag(name = ApiTags.CHANGES)
+    @Operation(operationId = "productHistory", summary = "The recorded changes of a product, newest first",
+            description = "A deleted product keeps its history, its deletion first. Continue with before = the page's 'next'.")
+    @APIResponse(responseCode = "200", description = "One page of the product's changes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePageView.class)))
+    @APIResponse(responseCode = "400", description = "The slug is too long, or 'before' or 'size' is not a whole number in its range")
+    @APIResponse(responseCode = "404", description = "No such product, now or ever recorded")
+    public ChangePageView history(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
+            @Parameter(description = "Only changes with a smaller id (the previous page's 'next'); from the newest when absent",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = CatalogLimits.LONG_MAX))
+            @QueryParam("before") String before,
+            @Parameter(description = "Page size, at most " + ChangeResource.SIZE_MAX, schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "" + ChangeResource.SIZE_MAX, defaultValue = "" + ChangeResource.SIZE_DEFAULT))
+            @QueryParam("size") String size) {
+        Long cursor = ChangeResource.cursor("before", before, null);
+        ChangePage page = changes.history(EntryKind.PRODUCT, slug, cursor, ChangeResource.pageSize(size));
+        if (page.changes().isEmpty() && cursor == null && service.find(slug).isEmpty()) {
+            throw notFound(slug);
+        }
+        return ChangeMapper.page(page, json);
     }
 
     @POST

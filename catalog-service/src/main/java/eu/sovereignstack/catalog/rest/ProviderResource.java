@@ -18,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,10 +36,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.sovereignstack.catalog.contract.CatalogLimits;
+import eu.sovereignstack.catalog.domain.EntryKind;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.OfferingFacts;
 import eu.sovereignstack.catalog.domain.ProviderFacts;
 import eu.sovereignstack.catalog.service.CatalogService;
+import eu.sovereignstack.catalog.service.ChangePage;
+import eu.sovereignstack.catalog.service.ChangeService;
 import eu.sovereignstack.catalog.service.OfferingWrite;
 import eu.sovereignstack.catalog.service.ProviderCount;
 import eu.sovereignstack.catalog.service.ProviderService;
@@ -61,9 +65,11 @@ public class ProviderResource {
     private final ProviderService service;
     private final ObjectMapper json;
     private final Validator validator;
+    private final ChangeService changes;
 
-    ProviderResource(CatalogService catalog, ProviderService service, ObjectMapper json, Validator validator) {
+    ProviderResource(CatalogService catalog, ProviderService service, ObjectMapper json, Validator validator, ChangeService changes) {
         this.catalog = catalog;
+        this.changes = changes;
         this.service = service;
         this.json = json;
         this.validator = validator;
@@ -88,6 +94,31 @@ public class ProviderResource {
     @APIResponse(responseCode = "404", description = "No such provider")
     public Response provider(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
         return catalog.provider(slug).map(ProviderResource::withEtag).orElseThrow(() -> notFound(slug));
+    }
+
+    @GET
+    @Path("{slug}/history")
+    @RolesAllowed(Roles.AUDITOR)
+    @Tag(name = ApiTags.CHANGES)
+    @Operation(operationId = "providerHistory", summary = "The recorded changes of a provider, newest first",
+            description = "A deleted provider keeps its history, its deletion first. Continue with before = the page's 'next'.")
+    @APIResponse(responseCode = "200", description = "One page of the provider's changes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePageView.class)))
+    @APIResponse(responseCode = "400", description = "The slug is too long, or 'before' or 'size' is not a whole number in its range")
+    @APIResponse(responseCode = "404", description = "No such provider, now or ever recorded")
+    public ChangePageView history(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
+            @Parameter(description = "Only changes with a smaller id (the previous page's 'next'); from the newest when absent",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = CatalogLimits.LONG_MAX))
+            @QueryParam("before") String before,
+            @Parameter(description = "Page size, at most " + ChangeResource.SIZE_MAX, schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "" + ChangeResource.SIZE_MAX, defaultValue = "" + ChangeResource.SIZE_DEFAULT))
+            @QueryParam("size") String size) {
+        Long cursor = ChangeResource.cursor("before", before, null);
+        ChangePage page = changes.history(EntryKind.PROVIDER, slug, cursor, ChangeResource.pageSize(size));
+        if (page.changes().isEmpty() && cursor == null && catalog.provider(slug).isEmpty()) {
+            throw notFound(slug);
+        }
+        return ChangeMapper.page(page, json);
     }
 
     @POST

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import eu.sovereignstack.catalog.contract.AlternativeFit;
 import eu.sovereignstack.catalog.domain.Alternative;
+import eu.sovereignstack.catalog.domain.EntryKind;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.repository.AlternativeRepository;
 import eu.sovereignstack.catalog.repository.ProductRepository;
@@ -24,10 +25,12 @@ public class AlternativeService {
 
     private final ProductRepository products;
     private final AlternativeRepository alternatives;
+    private final ChangeLog log;
 
-    AlternativeService(ProductRepository products, AlternativeRepository alternatives) {
+    AlternativeService(ProductRepository products, AlternativeRepository alternatives, ChangeLog log) {
         this.products = products;
         this.alternatives = alternatives;
+        this.log = log;
     }
 
     /** What can replace the product, or empty when there is no such product. */
@@ -59,6 +62,7 @@ public class AlternativeService {
             relation.fit = fit;
             relation.notes = notes == null || notes.isBlank() ? null : notes.trim();
             alternatives.persistAndFlush(relation);
+            log.created(EntryKind.ALTERNATIVE, ChangeLog.alternativeKey(slug, alternative.slug), null, log.views().alternative(relation));
             return relation;
         });
     }
@@ -67,7 +71,10 @@ public class AlternativeService {
     public boolean remove(String slug, String alternativeSlug) {
         Optional<Alternative> relation = products.findBySlug(slug).flatMap(replaced ->
                 products.findBySlug(alternativeSlug).flatMap(alternative -> alternatives.find(alternative, replaced)));
-        relation.ifPresent(alternatives::delete);
+        relation.ifPresent(r -> {
+            alternatives.delete(r);
+            log.deleted(EntryKind.ALTERNATIVE, ChangeLog.alternativeKey(slug, alternativeSlug));
+        });
         return relation.isPresent();
     }
 }

@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.contract.ProductKind;
+import eu.sovereignstack.catalog.domain.EntryKind;
 import eu.sovereignstack.catalog.domain.Evidences;
 import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
@@ -21,7 +24,9 @@ import eu.sovereignstack.catalog.domain.ProductFacts;
 import eu.sovereignstack.catalog.domain.ProductPage;
 import eu.sovereignstack.catalog.domain.ProductSearch;
 import eu.sovereignstack.catalog.domain.ProductSort;
+import eu.sovereignstack.catalog.repository.AlternativeRepository;
 import eu.sovereignstack.catalog.repository.CategoryRepository;
+import eu.sovereignstack.catalog.repository.OfferingRepository;
 import eu.sovereignstack.catalog.repository.ProductRepository;
 import eu.sovereignstack.common.licence.InvalidLicenceException;
 import eu.sovereignstack.common.licence.LicenceExpression;
@@ -44,11 +49,18 @@ public class ProductService {
     private final ProductRepository products;
     private final CategoryRepository categories;
     private final SpdxLicences licences;
+    private final AlternativeRepository alternatives;
+    private final OfferingRepository offerings;
+    private final ChangeLog log;
 
-    ProductService(ProductRepository products, CategoryRepository categories, SpdxLicences licences) {
+    ProductService(ProductRepository products, CategoryRepository categories, SpdxLicences licences,
+            AlternativeRepository alternatives, OfferingRepository offerings, ChangeLog log) {
         this.products = products;
+        this.alternatives = alternatives;
+        this.offerings = offerings;
         this.categories = categories;
         this.licences = licences;
+        this.log = log;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -70,6 +82,7 @@ public class ProductService {
         product.slug = input.slug();
         input.writeTo(product, licence);
         products.persistAndFlush(product);
+        log.created(EntryKind.PRODUCT, product.slug, product.version, log.views().product(product));
         return product;
     }
 
@@ -86,8 +99,10 @@ public class ProductService {
             }
             LicenceExpression licence = checkFacts(input, "", this::storedBase);
             checkStaysABase(product.slug, input, licence);
+            JsonNode before = log.views().product(product);
             input.writeTo(product, licence);
             products.flush();
+            log.updated(EntryKind.PRODUCT, slug, product.version, before, log.views().product(product));
             return product;
         });
     }
@@ -105,8 +120,10 @@ public class ProductService {
             }
             LicenceExpression licence = checkFacts(input, "", this::storedBase);
             checkStaysABase(product.slug, input, licence);
+            JsonNode before = log.views().product(product);
             input.writeTo(product, licence);
             products.flush();
+            log.updated(EntryKind.PRODUCT, slug, product.version, before, log.views().product(product));
             return product;
         });
     }
@@ -121,7 +138,15 @@ public class ProductService {
                 throw ProblemException.conflict("'" + slug + "' cannot be deleted: " + named(dependents)
                         + " based on it. Change their basedOn first.");
             }
+            // The database deletes its relations and offerings with it; each is a deletion of its own in the feed.
+            List<String> relations = new ArrayList<>();
+            alternatives.replacing(p).forEach(a -> relations.add(ChangeLog.alternativeKey(slug, a.product.slug)));
+            alternatives.replacedBy(p).forEach(a -> relations.add(ChangeLog.alternativeKey(a.replaces.slug, slug)));
+            List<String> offered = offerings.byProduct(p).stream().map(o -> ChangeLog.offeringKey(o.provider.slug, slug)).toList();
             products.delete(p);
+            relations.forEach(key -> log.deleted(EntryKind.ALTERNATIVE, key));
+            offered.forEach(key -> log.deleted(EntryKind.OFFERING, key));
+            log.deleted(EntryKind.PRODUCT, slug);
         });
         return product.isPresent();
     }
@@ -184,6 +209,8 @@ public class ProductService {
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
+        Map<String, JsonNode> before = new HashMap<>();
+        Map<String, Product> written = new HashMap<>();
         // Products without a base first, so that a base the batch creates is stored before the services based on it.
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -200,14 +227,30 @@ public class ProductService {
                 input.writeTo(product, licence);
                 products.persist(product);
                 created.add(product.slug);
+                written.put(product.slug, product);
             } else if (input.sameAs(product, licence)) {
                 unchanged.add(product.slug);
             } else {
+                before.put(product.slug, log.views().product(product));
                 input.writeTo(product, licence);
                 updated.add(product.slug);
+                written.put(product.slug, product);
             }
         }
         products.flush();
+        // One change per product written, in the order they were written.
+        for (int i : order) {
+            Product product = written.get(inputs.get(i).slug());
+            if (product == null) {
+                continue;
+            }
+            JsonNode after = log.views().product(product);
+            if (before.containsKey(product.slug)) {
+                log.updated(EntryKind.PRODUCT, product.slug, product.version, before.get(product.slug), after);
+            } else {
+                log.created(EntryKind.PRODUCT, product.slug, product.version, after);
+            }
+        }
         return new ImportOutcome(inInputOrder(created, inputs), inInputOrder(updated, inputs), inInputOrder(unchanged, inputs));
     }
 

@@ -9,7 +9,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import eu.sovereignstack.catalog.contract.Evidence;
+import eu.sovereignstack.catalog.domain.EntryKind;
 import eu.sovereignstack.catalog.domain.Evidences;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.OfferingFacts;
@@ -42,11 +45,13 @@ public class ProviderService {
     private final ProviderRepository providers;
     private final OfferingRepository offerings;
     private final ProductRepository products;
+    private final ChangeLog log;
 
-    ProviderService(ProviderRepository providers, OfferingRepository offerings, ProductRepository products) {
+    ProviderService(ProviderRepository providers, OfferingRepository offerings, ProductRepository products, ChangeLog log) {
         this.providers = providers;
         this.offerings = offerings;
         this.products = products;
+        this.log = log;
     }
 
     public ProviderCount create(ProviderFacts input) {
@@ -58,6 +63,7 @@ public class ProviderService {
         provider.slug = input.slug();
         input.writeTo(provider);
         providers.persistAndFlush(provider);
+        log.created(EntryKind.PROVIDER, provider.slug, provider.version, log.views().provider(provider));
         return new ProviderCount(provider, 0);
     }
 
@@ -89,8 +95,11 @@ public class ProviderService {
         Optional<Provider> provider = providers.findBySlugForUpdate(slug);
         provider.ifPresent(p -> {
             Versions.check("provider", p.version, ifMatch, null);
+            List<String> offered = offerings.list("provider", p).stream().map(o -> o.product.slug).toList();
             offerings.delete("provider", p);
             providers.delete(p);
+            offered.forEach(product -> log.deleted(EntryKind.OFFERING, ChangeLog.offeringKey(slug, product)));
+            log.deleted(EntryKind.PROVIDER, slug);
         });
         return provider.isPresent();
     }
@@ -127,14 +136,19 @@ public class ProviderService {
             offering.product = product;
             input.writeTo(offering);
             offerings.persistAndFlush(offering);
+            log.created(EntryKind.OFFERING, ChangeLog.offeringKey(providerSlug, productSlug), offering.version,
+                    log.views().offering(offering));
             return new OfferingWrite(offering, true);
         }
         Offering offering = existing.get();
         Versions.required("offering", ifMatch, input.version());
         Versions.check("offering", offering.version, ifMatch, input.version());
         checkOffering(input);
+        JsonNode before = log.views().offering(offering);
         input.writeTo(offering);
         offerings.flush();
+        log.updated(EntryKind.OFFERING, ChangeLog.offeringKey(providerSlug, productSlug), offering.version, before,
+                log.views().offering(offering));
         return new OfferingWrite(offering, false);
     }
 
@@ -144,8 +158,11 @@ public class ProviderService {
             Versions.check("offering", offering.version, ifMatch, change.basedOn());
             OfferingFacts input = change.applyTo(OfferingFacts.of(offering));
             checkOffering(input);
+            JsonNode before = log.views().offering(offering);
             input.writeTo(offering);
             offerings.flush();
+            log.updated(EntryKind.OFFERING, ChangeLog.offeringKey(providerSlug, productSlug), offering.version, before,
+                    log.views().offering(offering));
             return offering;
         });
     }
@@ -155,6 +172,7 @@ public class ProviderService {
         offering.ifPresent(o -> {
             Versions.check("offering", o.version, ifMatch, null);
             offerings.delete(o);
+            log.deleted(EntryKind.OFFERING, ChangeLog.offeringKey(providerSlug, productSlug));
         });
         return offering.isPresent();
     }
@@ -167,8 +185,10 @@ public class ProviderService {
 
     private ProviderCount write(Provider provider, ProviderFacts input) {
         checkProvider(input);
+        JsonNode before = log.views().provider(provider);
         input.writeTo(provider);
         providers.flush();
+        log.updated(EntryKind.PROVIDER, provider.slug, provider.version, before, log.views().provider(provider));
         return new ProviderCount(provider, offerings.count("provider", provider));
     }
 

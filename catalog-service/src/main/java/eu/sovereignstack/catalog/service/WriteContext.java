@@ -1,0 +1,11 @@
+package eu.sovereignstack.catalog.service;
+
+import eu.sovereignstack.catalog.domain.Actor;
+
+/** The request a write comes with: who sends it and its request id. The REST layer implements it. */
+public interface WriteContext {
+
+    Actor actor();
+
+    String requestId();
+}
