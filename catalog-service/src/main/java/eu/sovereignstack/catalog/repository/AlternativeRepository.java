@@ -41,4 +41,12 @@ public class AlternativeRepository implements PanacheRepository<Alternative> {
     public List<Alternative> listAllWithProducts() {
         return list("select a from Alternative a join fetch a.product p join fetch a.replaces r order by r.slug, p.slug");
     }
+
+    /** The relations the product is on either side of, as (replaced slug, alternative slug), without loading them. */
+    public List<String[]> slugPairsOf(Product product) {
+        return getEntityManager().createQuery("select a.replaces.slug, a.product.slug from Alternative a "
+                        + "where a.replaces = ?1 or a.product = ?1", Object[].class)
+                .setParameter(1, product).getResultList().stream()
+                .map(row -> new String[] {(String) row[0], (String) row[1]}).toList();
+    }
 }

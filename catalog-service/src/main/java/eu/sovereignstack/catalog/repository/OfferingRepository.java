@@ -38,4 +38,16 @@ public class OfferingRepository implements PanacheRepository<Offering> {
     public List<Offering> listAllWithParts() {
         return list(WITH_PARTS + "order by v.slug, p.slug");
     }
+
+    /** The slugs of the products the provider offers, without loading the offerings. */
+    public List<String> productSlugsOf(Provider provider) {
+        return getEntityManager().createQuery("select o.product.slug from Offering o where o.provider = ?1", String.class)
+                .setParameter(1, provider).getResultList();
+    }
+
+    /** The slugs of the providers that offer the product, without loading the offerings. */
+    public List<String> providerSlugsOf(Product product) {
+        return getEntityManager().createQuery("select o.provider.slug from Offering o where o.product = ?1", String.class)
+                .setParameter(1, product).getResultList();
+    }
 }

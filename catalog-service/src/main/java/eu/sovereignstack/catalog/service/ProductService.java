@@ -139,10 +139,8 @@ public class ProductService {
                         + " based on it. Change their basedOn first.");
             }
             // The database deletes its relations and offerings with it; each is a deletion of its own in the feed.
-            List<String> relations = new ArrayList<>();
-            alternatives.replacing(p).forEach(a -> relations.add(ChangeLog.alternativeKey(slug, a.product.slug)));
-            alternatives.replacedBy(p).forEach(a -> relations.add(ChangeLog.alternativeKey(a.replaces.slug, slug)));
-            List<String> offered = offerings.byProduct(p).stream().map(o -> ChangeLog.offeringKey(o.provider.slug, slug)).toList();
+            List<String> relations = alternatives.slugPairsOf(p).stream().map(pair -> ChangeLog.alternativeKey(pair[0], pair[1])).toList();
+            List<String> offered = offerings.providerSlugsOf(p).stream().map(provider -> ChangeLog.offeringKey(provider, slug)).toList();
             products.delete(p);
             relations.forEach(key -> log.deleted(EntryKind.ALTERNATIVE, key));
             offered.forEach(key -> log.deleted(EntryKind.OFFERING, key));

@@ -95,7 +95,7 @@ public class ProviderService {
         Optional<Provider> provider = providers.findBySlugForUpdate(slug);
         provider.ifPresent(p -> {
             Versions.check("provider", p.version, ifMatch, null);
-            List<String> offered = offerings.list("provider", p).stream().map(o -> o.product.slug).toList();
+            List<String> offered = offerings.productSlugsOf(p);
             offerings.delete("provider", p);
             providers.delete(p);
             offered.forEach(product -> log.deleted(EntryKind.OFFERING, ChangeLog.offeringKey(slug, product)));
