@@ -56,7 +56,8 @@ class NegativeInputTest {
 
     @TestFactory
     Stream<DynamicTest> everyOperationRefusesNegativeInputs() {
-        editor = CatalogTokens.editor();
+        // Every role the catalog checks, so that each operation reaches its input checks.
+        editor = CatalogTokens.token("editor", "catalog-editor", "catalog-viewer", "catalog-auditor");
         target = TestProducts.uniqueSlug("negative-target");
         created = TestProducts.uniqueSlug("negative-new");
         imported = TestProducts.uniqueSlug("negative-import");
