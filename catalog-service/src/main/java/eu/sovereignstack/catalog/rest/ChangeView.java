@@ -28,7 +28,7 @@ public record ChangeView(
         Instant at,
         @Schema(description = "The X-Request-Id of the write, or the one the service made when none sane was sent",
                 maxLength = 128, pattern = "^[A-Za-z0-9._:-]{8,128}$") String requestId,
-        @Schema(type = SchemaType.OBJECT, description = "RFC 7386 merge patch from the entry's previous state to the new one, as "
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "RFC 7386 merge patch from the entry's previous state to the new one, as "
                 + "GET shows the entry (members without a value left out): the whole entry for a creation, absent for a deletion",
                 maxProperties = 64) JsonNode patch) {
 
