@@ -2,6 +2,9 @@ package eu.sovereignstack.catalog.rest;
 
 import static eu.sovereignstack.catalog.contract.CatalogLimits.LONG_MAX;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import eu.sovereignstack.catalog.domain.EntryKind;
+import eu.sovereignstack.catalog.service.ChangePage;
 import eu.sovereignstack.catalog.service.ChangeService;
 import eu.sovereignstack.common.api.QueryParameters;
 import eu.sovereignstack.common.problem.ProblemException;
@@ -76,6 +81,20 @@ public class ChangeResource {
             // reported below
         }
         throw ProblemException.invalid(name, "must be a whole number from 0 to " + LONG_MAX);
+    }
+
+    /**
+     * One page of an entry's recorded changes, newest first, before the cursor {@code before};
+     * {@code missing} when the entry neither exists ({@code exists}) nor ever had a change.
+     */
+    static ChangePageView history(ChangeService changes, ObjectMapper json, EntryKind kind, String slug, String before,
+            String size, BooleanSupplier exists, Supplier<ProblemException> missing) {
+        Long cursor = cursor("before", before, null);
+        ChangePage page = changes.history(kind, slug, cursor, pageSize(size));
+        if (page.changes().isEmpty() && cursor == null && !exists.getAsBoolean()) {
+            throw missing.get();
+        }
+        return ChangeMapper.page(page, json);
     }
 
     static int pageSize(String size) {

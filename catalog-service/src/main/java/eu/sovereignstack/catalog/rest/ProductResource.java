@@ -49,7 +49,6 @@ import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.domain.ProductPage;
 import eu.sovereignstack.catalog.domain.ProductSearch;
 import eu.sovereignstack.catalog.domain.ProductSort;
-import eu.sovereignstack.catalog.service.ChangePage;
 import eu.sovereignstack.catalog.service.ChangeService;
 import eu.sovereignstack.catalog.service.ImportOutcome;
 import eu.sovereignstack.catalog.service.ProductService;
@@ -161,12 +160,7 @@ public class ProductResource {
             @Parameter(description = "Page size, at most " + ChangeResource.SIZE_MAX, schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "" + ChangeResource.SIZE_MAX, defaultValue = "" + ChangeResource.SIZE_DEFAULT))
             @QueryParam("size") String size) {
-        Long cursor = ChangeResource.cursor("before", before, null);
-        ChangePage page = changes.history(EntryKind.PRODUCT, slug, cursor, ChangeResource.pageSize(size));
-        if (page.changes().isEmpty() && cursor == null && service.find(slug).isEmpty()) {
-            throw notFound(slug);
-        }
-        return ChangeMapper.page(page, json);
+        return ChangeResource.history(changes, json, EntryKind.PRODUCT, slug, before, size, () -> service.find(slug).isPresent(), () -> notFound(slug));
     }
 
     @POST

@@ -41,7 +41,6 @@ import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.OfferingFacts;
 import eu.sovereignstack.catalog.domain.ProviderFacts;
 import eu.sovereignstack.catalog.service.CatalogService;
-import eu.sovereignstack.catalog.service.ChangePage;
 import eu.sovereignstack.catalog.service.ChangeService;
 import eu.sovereignstack.catalog.service.OfferingWrite;
 import eu.sovereignstack.catalog.service.ProviderCount;
@@ -113,12 +112,7 @@ public class ProviderResource {
             @Parameter(description = "Page size, at most " + ChangeResource.SIZE_MAX, schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "" + ChangeResource.SIZE_MAX, defaultValue = "" + ChangeResource.SIZE_DEFAULT))
             @QueryParam("size") String size) {
-        Long cursor = ChangeResource.cursor("before", before, null);
-        ChangePage page = changes.history(EntryKind.PROVIDER, slug, cursor, ChangeResource.pageSize(size));
-        if (page.changes().isEmpty() && cursor == null && catalog.provider(slug).isEmpty()) {
-            throw notFound(slug);
-        }
-        return ChangeMapper.page(page, json);
+        return ChangeResource.history(changes, json, EntryKind.PROVIDER, slug, before, size, () -> catalog.provider(slug).isPresent(), () -> notFound(slug));
     }
 
     @POST
