@@ -160,7 +160,8 @@ public class ProductResource {
             @Parameter(description = "Page size, at most " + ChangeResource.SIZE_MAX, schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "" + ChangeResource.SIZE_MAX, defaultValue = "" + ChangeResource.SIZE_DEFAULT))
             @QueryParam("size") String size) {
-        return ChangeResource.history(changes, json, EntryKind.PRODUCT, slug, before, size, () -> service.find(slug).isPresent(), () -> notFound(slug));
+        return ChangeResource.history(changes, json, EntryKind.PRODUCT, slug, before, size,
+                () -> service.find(slug).isPresent(), () -> notFound(slug));
     }
 
     @POST
