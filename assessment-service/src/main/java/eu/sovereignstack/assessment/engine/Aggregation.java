@@ -43,8 +43,8 @@ final class Aggregation {
         double confidence = 0;
         double projected = 0;
         double projectedWeights = 0;
-        Map<SovereigntyObjective, Integer> levels = Libraries.top();
-        Map<SovereigntyObjective, Integer> projectedLevels = Libraries.top();
+        Map<SovereigntyObjective, Integer> levels = SovereigntyScorer.topLevels();
+        Map<SovereigntyObjective, Integer> projectedLevels = SovereigntyScorer.topLevels();
         for (Unit unit : units) {
             totalWeight += unit.weight();
             score += unit.weight() * unit.score();
@@ -109,13 +109,15 @@ final class Aggregation {
                     chosen == null ? item.assessment().levels() : chosen.levelsAfter(),
                     chosen == null ? item.assessment().score() : chosen.scoreAfter());
         }
-        Map<SovereigntyObjective, Integer> levels = weakest(item.assessment().levels(), libraries.levels());
+        Map<SovereigntyObjective, Integer> levels = Libraries.counted(item);
         double confidence = SovereigntyScorer.round((item.assessment().confidence() + libraries.confidence()) / 2, 2);
         if (chosen != null) {
-            return new Unit(weight, levels, SovereigntyScorer.score(levels, weights), confidence, retired, chosen.levelsAfter(), chosen.scoreAfter());
+            return new Unit(weight, levels, SovereigntyScorer.score(levels, weights), confidence, retired, chosen.levelsAfter(),
+                    chosen.scoreAfter());
         }
-        Map<SovereigntyObjective, Integer> projected = weakest(item.assessment().levels(), projectedLevels(own));
-        return new Unit(weight, levels, SovereigntyScorer.score(levels, weights), confidence, retired, projected, SovereigntyScorer.score(projected, weights));
+        Map<SovereigntyObjective, Integer> projected = Libraries.weakest(item.assessment().levels(), projectedLevels(own));
+        return new Unit(weight, levels, SovereigntyScorer.score(levels, weights), confidence, retired, projected,
+                SovereigntyScorer.score(projected, weights));
     }
 
     private static Unit librariesUnit(List<ItemResult> libraries, Map<SovereigntyObjective, Integer> weights) {
@@ -127,7 +129,7 @@ final class Aggregation {
 
     /** The weakest level of libraries once their plans are done: a switched one with its option, a retired one gone. */
     private static Map<SovereigntyObjective, Integer> projectedLevels(List<ItemResult> libraries) {
-        Map<SovereigntyObjective, Integer> levels = Libraries.top();
+        Map<SovereigntyObjective, Integer> levels = SovereigntyScorer.topLevels();
         for (ItemResult library : libraries) {
             if (library.plan().disposition() == Disposition.RETIRE) {
                 continue;
@@ -136,13 +138,6 @@ final class Aggregation {
             (chosen == null ? Libraries.ruleLevels(library.assessment()) : chosen.levelsAfter())
                     .forEach((objective, level) -> levels.merge(objective, level, Math::min));
         }
-        return levels;
-    }
-
-    private static Map<SovereigntyObjective, Integer> weakest(Map<SovereigntyObjective, Integer> a, Map<SovereigntyObjective, Integer> b) {
-        Map<SovereigntyObjective, Integer> levels = Libraries.top();
-        a.forEach((objective, level) -> levels.merge(objective, level, Math::min));
-        b.forEach((objective, level) -> levels.merge(objective, level, Math::min));
         return levels;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import eu.sovereignstack.assessment.engine.model.AssessmentResult.ItemResult;
 import eu.sovereignstack.assessment.engine.model.AssessmentResult.LibraryRollUp;
 import eu.sovereignstack.assessment.engine.model.Finding;
 import eu.sovereignstack.assessment.engine.model.ItemScore;
-import eu.sovereignstack.assessment.engine.model.SealLevel;
 import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 import eu.sovereignstack.assessment.engine.rules.UnknownFact;
 
@@ -77,7 +75,7 @@ final class Libraries {
         if (libraries.isEmpty()) {
             return null;
         }
-        Map<SovereigntyObjective, Integer> levels = top();
+        Map<SovereigntyObjective, Integer> levels = SovereigntyScorer.topLevels();
         double confidence = 0;
         int unknown = 0;
         for (ItemResult library : libraries) {
@@ -92,7 +90,7 @@ final class Libraries {
 
     /** The levels an item's findings give, without the caps of what is unknown about it. */
     static Map<SovereigntyObjective, Integer> ruleLevels(ItemScore score) {
-        Map<SovereigntyObjective, Integer> levels = top();
+        Map<SovereigntyObjective, Integer> levels = SovereigntyScorer.topLevels();
         for (Finding finding : score.findings()) {
             if (!UNKNOWN_FACT_CODES.contains(finding.code())) {
                 finding.caps().forEach(cap -> levels.merge(cap.objective(), cap.cap(), Math::min));
@@ -101,16 +99,28 @@ final class Libraries {
         return levels;
     }
 
+    /**
+     * The levels an item counts with: an application's or service's with its libraries'; a
+     * library's as its findings give them (what is unknown about it lowers confidence only).
+     */
+    static Map<SovereigntyObjective, Integer> counted(ItemResult item) {
+        if (item.library()) {
+            return ruleLevels(item.assessment());
+        }
+        return item.libraries() == null ? item.assessment().levels()
+                : weakest(item.assessment().levels(), item.libraries().levels());
+    }
+
+    /** Per objective, the lower of two levels. */
+    static Map<SovereigntyObjective, Integer> weakest(Map<SovereigntyObjective, Integer> a, Map<SovereigntyObjective, Integer> b) {
+        Map<SovereigntyObjective, Integer> levels = SovereigntyScorer.topLevels();
+        a.forEach((objective, level) -> levels.merge(objective, level, Math::min));
+        b.forEach((objective, level) -> levels.merge(objective, level, Math::min));
+        return levels;
+    }
+
     /** Whether a finding says something known about an item, rather than that a fact is unknown. */
     static boolean known(Finding finding) {
         return !UNKNOWN_FACT_CODES.contains(finding.code());
-    }
-
-    static Map<SovereigntyObjective, Integer> top() {
-        Map<SovereigntyObjective, Integer> levels = new EnumMap<>(SovereigntyObjective.class);
-        for (SovereigntyObjective objective : SovereigntyObjective.values()) {
-            levels.put(objective, SealLevel.MAX);
-        }
-        return levels;
     }
 }

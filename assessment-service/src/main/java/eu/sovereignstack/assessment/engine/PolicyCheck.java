@@ -1,7 +1,6 @@
 package eu.sovereignstack.assessment.engine;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -33,7 +32,7 @@ final class PolicyCheck {
         List<PolicyMiss> organisationMisses = misses(minimum, organisation.levels());
         List<ItemMisses> itemMisses = new ArrayList<>();
         for (ItemResult item : items) {
-            List<PolicyMiss> misses = misses(minimum, levels(item));
+            List<PolicyMiss> misses = misses(minimum, Libraries.counted(item));
             if (!misses.isEmpty()) {
                 List<String> meeting = options.getOrDefault(item.id(), List.of()).stream()
                         .filter(option -> misses(minimum, option.levelsAfter()).isEmpty())
@@ -45,21 +44,6 @@ final class PolicyCheck {
             }
         }
         return new PolicyGate(minimum, organisationMisses.isEmpty() && itemMisses.isEmpty(), organisationMisses, itemMisses);
-    }
-
-    /**
-     * The levels an item is held to: an application's or service's with its libraries; a
-     * library's as its findings give them (what is unknown about it lowers confidence only).
-     */
-    private static Map<SovereigntyObjective, Integer> levels(ItemResult item) {
-        if (item.library()) {
-            return Libraries.ruleLevels(item.assessment());
-        }
-        Map<SovereigntyObjective, Integer> levels = new EnumMap<>(item.assessment().levels());
-        if (item.libraries() != null) {
-            item.libraries().levels().forEach((objective, level) -> levels.merge(objective, level, Math::min));
-        }
-        return levels;
     }
 
     private static List<PolicyMiss> misses(Map<SovereigntyObjective, Integer> minimum, Map<SovereigntyObjective, Integer> levels) {

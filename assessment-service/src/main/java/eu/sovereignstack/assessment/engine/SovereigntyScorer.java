@@ -35,10 +35,7 @@ public final class SovereigntyScorer {
     }
 
     public static ItemScore score(ItemFacts facts, ScoringProfile profile) {
-        Map<SovereigntyObjective, Integer> levels = new EnumMap<>(SovereigntyObjective.class);
-        for (SovereigntyObjective objective : SovereigntyObjective.values()) {
-            levels.put(objective, SealLevel.MAX);
-        }
+        Map<SovereigntyObjective, Integer> levels = topLevels();
         List<Finding> findings = new ArrayList<>();
         for (SovereigntyRule rule : SovereigntyRule.values()) {
             rule.apply(facts).ifPresent(finding -> {
@@ -106,6 +103,15 @@ public final class SovereigntyScorer {
             total += (double) level.getValue() / SealLevel.MAX * weights.getOrDefault(level.getKey(), 0);
         }
         return round(total, 1);
+    }
+
+    /** Every objective at the top level: where an item starts before the rules cap it. */
+    static Map<SovereigntyObjective, Integer> topLevels() {
+        Map<SovereigntyObjective, Integer> levels = new EnumMap<>(SovereigntyObjective.class);
+        for (SovereigntyObjective objective : SovereigntyObjective.values()) {
+            levels.put(objective, SealLevel.MAX);
+        }
+        return levels;
     }
 
     public static int weakest(Map<SovereigntyObjective, Integer> levels) {

@@ -18,9 +18,10 @@ import eu.sovereignstack.common.problem.ProblemMappers;
 import eu.sovereignstack.common.problem.ProblemType;
 
 /**
- * An RFC 7386 JSON merge patch of a provider or an offering, as {@link ProductMergePatch} is of a
- * product: merged into the entry as a client would write it (the input record {@code I}), then
- * read and validated like a replacement, so a patch is refused exactly where a replacement would be.
+ * An RFC 7386 JSON merge patch of a product, a provider or an offering: merged into the entry as a
+ * client would write it (the input record {@code I}), then read and validated like a replacement,
+ * so a patch is refused exactly where a replacement would be. The service applies it once it has
+ * found and locked the entry and checked its version.
  *
  * @param <I> the input record a client writes
  * @param <F> the facts the service checks and stores
@@ -62,7 +63,7 @@ final class JsonMergePatch<I, F> implements FactsChange<F> {
     @Override
     public F applyTo(F current) {
         ObjectNode merged = json.valueToTree(toInput.apply(current));
-        ProductMergePatch.mergePatch(merged, patch);
+        mergePatch(merged, patch);
         merged.remove("version");
         I read;
         try {
@@ -75,5 +76,22 @@ final class JsonMergePatch<I, F> implements FactsChange<F> {
             throw new ConstraintViolationException(violations);
         }
         return toFacts.apply(read);
+    }
+
+    /** RFC 7386: objects merge member by member, null removes, anything else replaces. */
+    static void mergePatch(ObjectNode target, JsonNode patch) {
+        patch.fields().forEachRemaining(entry -> {
+            JsonNode value = entry.getValue();
+            if (value.isNull()) {
+                target.remove(entry.getKey());
+            } else if (value.isObject()) {
+                ObjectNode nested = target.get(entry.getKey()) instanceof ObjectNode existing
+                        ? existing
+                        : target.putObject(entry.getKey());
+                mergePatch(nested, value);
+            } else {
+                target.set(entry.getKey(), value.deepCopy());
+            }
+        });
     }
 }

@@ -45,6 +45,7 @@ import eu.sovereignstack.catalog.contract.Governance;
 import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.catalog.contract.ProductView;
 import eu.sovereignstack.catalog.domain.EntryKind;
+import eu.sovereignstack.catalog.domain.ProductFacts;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.domain.ProductPage;
 import eu.sovereignstack.catalog.domain.ProductSearch;
@@ -223,7 +224,8 @@ public class ProductResource {
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
             @NotNull(message = "a merge patch is required") JsonNode patch) {
         Integer ifMatchVersion = QueryParams.ifMatchVersion(ifMatch);
-        ProductMergePatch change = new ProductMergePatch(patch, json, validator);
+        JsonMergePatch<ProductInput, ProductFacts> change = new JsonMergePatch<>(patch, ProductInput.class, ProductMapper::toInput,
+                ProductMapper::toFacts, json, validator);
         return service.patch(slug, ifMatchVersion, change)
                 .map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
     }

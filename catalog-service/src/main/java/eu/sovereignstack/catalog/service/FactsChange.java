@@ -1,8 +1,8 @@
 package eu.sovereignstack.catalog.service;
 
 /**
- * A change to some facts of an entry (a provider, an offering), applied while the entry is locked
- * and after the versions are checked, as {@link ProductChange} is to a product.
+ * A change to some facts of an entry (a product, a provider, an offering), applied while the entry
+ * is locked and after the versions are checked.
  *
  * @param <F> the entry's facts as a client states them
  */

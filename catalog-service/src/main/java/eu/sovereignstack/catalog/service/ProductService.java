@@ -111,7 +111,7 @@ public class ProductService {
      * Changes some facts of a product: {@code change} sees the product's facts once it is found
      * and locked, and after the versions are checked ({@code ifMatch} as in {@link #replace}).
      */
-    public Optional<Product> patch(String slug, Integer ifMatch, ProductChange change) {
+    public Optional<Product> patch(String slug, Integer ifMatch, FactsChange<ProductFacts> change) {
         return products.findBySlugForUpdate(slug).map(product -> {
             checkVersions(product, ifMatch, change.basedOn());
             ProductFacts input = change.applyTo(ProductFacts.of(product));

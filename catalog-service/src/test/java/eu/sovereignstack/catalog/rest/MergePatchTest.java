@@ -27,7 +27,7 @@ class MergePatchTest {
             "{}                            | {\"a\":{\"bb\":{\"ccc\":null}}} | {\"a\":{\"bb\":{}}}"})
     void appliesTheRfcExamples(String target, String patch, String expected) throws Exception {
         ObjectNode document = (ObjectNode) JSON.readTree(target);
-        ProductMergePatch.mergePatch(document, JSON.readTree(patch));
+        JsonMergePatch.mergePatch(document, JSON.readTree(patch));
         assertEquals(JSON.readTree(expected), document);
     }
 }
