@@ -35,6 +35,12 @@ public final class CatalogLimits {
     public static final String COUNTRY_PATTERN = "^[A-Z]{2}$";
     public static final int COUNTRY = 2;
     public static final int CATEGORY = 40;
+    /** A catalog node's name in the federation. */
+    public static final int NODE = 63;
+    /** A federation member's issuer (its realm's URL). */
+    public static final int ISSUER = 255;
+    /** An organisation id (the "org" claim). */
+    public static final int ORGANISATION = 63;
     public static final int CATEGORY_NAME = 80;
     public static final int CATEGORY_DESCRIPTION = 500;
     /** Deployment models a product lists: each of the three at most once. */

@@ -80,7 +80,8 @@ public record ProductView(
         @Schema(implementation = String.class, format = "date-time", maxLength = DATE_TIME)
         Instant updatedAt,
         @Schema(description = "Optimistic-locking version, also sent as the ETag", minimum = "0", maximum = INT_MAX)
-        int version) {
+        int version,
+        EntryOrigin origin) {
 
     /** The facts a product's evidence can be about. */
     public static final String FACTS = "entry, licence, steward, ultimateParent, governance, standards, certifications, "

@@ -41,6 +41,15 @@ public class Alternative {
     @Column(name = "created_at", updatable = false)
     public Instant createdAt;
 
+    /** The member that asserts this entry (its realm's issuer) and its organisation; null issuer: the node's own member. */
+    @Column(name = "owner_issuer")
+    public String ownerIssuer;
+    @Column(name = "owner_org")
+    public String ownerOrg;
+    /** The peer catalog node this entry is mirrored from, read-only here; null for this node's own entries. */
+    @Column(name = "origin_node")
+    public String originNode;
+
     @PrePersist
     void onCreate() {
         createdAt = Instant.now();

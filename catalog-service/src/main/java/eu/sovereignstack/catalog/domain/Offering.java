@@ -63,6 +63,13 @@ public class Offering {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Evidence> evidence = new LinkedHashMap<>();
 
+    /** The peer catalog node this entry is mirrored from, read-only here; null for this node's own entries. */
+    @Column(name = "origin_node")
+    public String originNode;
+    /** The entry's version on its origin node, when mirrored. */
+    @Column(name = "origin_version")
+    public Integer originVersion;
+
     @Version
     public int version;
 }

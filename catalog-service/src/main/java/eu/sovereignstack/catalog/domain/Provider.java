@@ -61,6 +61,18 @@ public class Provider {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Evidence> evidence = new LinkedHashMap<>();
 
+    /** The member that asserts this entry (its realm's issuer) and its organisation; null issuer: the node's own member. */
+    @Column(name = "owner_issuer")
+    public String ownerIssuer;
+    @Column(name = "owner_org")
+    public String ownerOrg;
+    /** The peer catalog node this entry is mirrored from, read-only here; null for this node's own entries. */
+    @Column(name = "origin_node")
+    public String originNode;
+    /** The entry's version on its origin node, when mirrored. */
+    @Column(name = "origin_version")
+    public Integer originVersion;
+
     @Version
     public int version;
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.service.AlternativeService;
 import eu.sovereignstack.catalog.service.CatalogService;
+import eu.sovereignstack.catalog.service.Origins;
 import eu.sovereignstack.common.problem.ProblemException;
 
 @Path("/api/v1/products")
@@ -37,8 +38,10 @@ public class AlternativeResource {
 
     private final AlternativeService alternatives;
     private final CatalogService catalog;
+    private final Origins origins;
 
-    AlternativeResource(AlternativeService alternatives, CatalogService catalog) {
+    AlternativeResource(AlternativeService alternatives, CatalogService catalog, Origins origins) {
+        this.origins = origins;
         this.alternatives = alternatives;
         this.catalog = catalog;
     }
@@ -79,7 +82,7 @@ public class AlternativeResource {
     @APIResponse(responseCode = "400", description = "A slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such product")
     public List<OfferingView> offerings(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
-        return catalog.offeringsOfProduct(slug).map(found -> found.stream().map(CatalogMapper::offering).toList())
+        return catalog.offeringsOfProduct(slug).map(found -> CatalogMapper.offerings(found, origins.now()))
                 .orElseThrow(() -> ProductResource.notFound(slug));
     }
 

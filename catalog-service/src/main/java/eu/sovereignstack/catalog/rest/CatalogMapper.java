@@ -3,6 +3,7 @@ package eu.sovereignstack.catalog.rest;
 import java.util.List;
 
 import eu.sovereignstack.catalog.contract.Energy;
+import eu.sovereignstack.catalog.contract.EntryOrigin;
 import eu.sovereignstack.catalog.contract.UltimateParent;
 
 import eu.sovereignstack.catalog.domain.Alternative;
@@ -13,6 +14,7 @@ import eu.sovereignstack.catalog.domain.OfferingFacts;
 import eu.sovereignstack.catalog.domain.Provider;
 import eu.sovereignstack.catalog.domain.ProviderFacts;
 import eu.sovereignstack.catalog.service.CatalogSnapshot;
+import eu.sovereignstack.catalog.service.Origins;
 import eu.sovereignstack.catalog.service.CategoryCount;
 import eu.sovereignstack.catalog.service.LicenceUse;
 import eu.sovereignstack.catalog.service.ProviderCount;
@@ -47,18 +49,22 @@ final class CatalogMapper {
         return new AlternativeView(ProductMapper.toSummary(a.replaces), a.fit, a.notes);
     }
 
-    static ProviderView provider(ProviderCount counted) {
+    static ProviderView provider(ProviderCount counted, EntryOrigin origin) {
         Provider p = counted.provider();
         return new ProviderView(p.slug, p.name, p.country, p.type, Jurisdiction.isEuEea(p.country), p.website,
                 List.copyOf(p.certifications), p.legalName, ultimateParent(p),
                 Jurisdiction.isEuEea(p.ultimateParentCountry != null ? p.ultimateParentCountry : p.country), energy(p),
-                p.factsAsOf, Evidences.ordered(p.evidence, Provider.EVIDENCE_FACTS), counted.offeringCount(), p.version);
+                p.factsAsOf, Evidences.ordered(p.evidence, Provider.EVIDENCE_FACTS), counted.offeringCount(), p.version, origin);
     }
 
-    static OfferingView offering(Offering o) {
+    static OfferingView offering(Offering o, EntryOrigin origin) {
         return new OfferingView(o.name, o.provider.slug, o.provider.name, o.provider.country,
                 ProductMapper.toSummary(o.product), List.copyOf(o.countries), o.url, o.keyCustody, o.hsm, o.factsAsOf,
-                Evidences.ordered(o.evidence, Offering.EVIDENCE_FACTS), o.version);
+                Evidences.ordered(o.evidence, Offering.EVIDENCE_FACTS), o.version, origin);
+    }
+
+    static List<OfferingView> offerings(List<Offering> offerings, Origins.Snapshot origins) {
+        return offerings.stream().map(o -> offering(o, origins.of(o))).toList();
     }
 
     /** The provider as a client would write it back (the start of a merge patch). */
@@ -99,14 +105,14 @@ final class CatalogMapper {
         return energy.empty() ? null : energy;
     }
 
-    static CatalogExport export(CatalogSnapshot catalog) {
+    static CatalogExport export(CatalogSnapshot catalog, Origins.Snapshot origins) {
         return new CatalogExport(catalog.takenAt(), catalog.spdxLicenceListVersion(),
                 catalog.categories().stream().map(CatalogMapper::category).toList(),
                 catalog.products().stream().map(ProductMapper::toInput).toList(),
                 catalog.alternatives().stream()
                         .map(a -> new CatalogExport.Relation(a.product.slug, a.replaces.slug, a.fit, a.notes))
                         .toList(),
-                catalog.providers().stream().map(CatalogMapper::provider).toList(),
-                catalog.offerings().stream().map(CatalogMapper::offering).toList());
+                catalog.providers().stream().map(p -> provider(p, origins.of(p.provider()))).toList(),
+                catalog.offerings().stream().map(o -> offering(o, origins.of(o))).toList());
     }
 }

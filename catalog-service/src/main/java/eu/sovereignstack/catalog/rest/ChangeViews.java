@@ -11,6 +11,7 @@ import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.domain.Provider;
 import eu.sovereignstack.catalog.service.EntryViews;
+import eu.sovereignstack.catalog.service.Origins;
 import eu.sovereignstack.catalog.service.ProviderCount;
 
 /** Entries as GET shows them, for the change log's merge patches. */
@@ -18,26 +19,28 @@ import eu.sovereignstack.catalog.service.ProviderCount;
 class ChangeViews implements EntryViews {
 
     private final ObjectMapper json;
+    private final Origins origins;
 
-    ChangeViews(ObjectMapper json) {
+    ChangeViews(ObjectMapper json, Origins origins) {
         this.json = json;
+        this.origins = origins;
     }
 
     @Override
     public JsonNode product(Product product) {
-        return json.valueToTree(ProductMapper.toView(product));
+        return json.valueToTree(ProductMapper.toView(product, origins.local().of(product)));
     }
 
     @Override
     public JsonNode provider(Provider provider) {
-        ObjectNode view = json.valueToTree(CatalogMapper.provider(new ProviderCount(provider, 0)));
+        ObjectNode view = json.valueToTree(CatalogMapper.provider(new ProviderCount(provider, 0), origins.local().of(provider)));
         view.remove("offeringCount");
         return view;
     }
 
     @Override
     public JsonNode offering(Offering offering) {
-        return json.valueToTree(CatalogMapper.offering(offering));
+        return json.valueToTree(CatalogMapper.offering(offering, origins.local().of(offering)));
     }
 
     /** A relation as a pair of slugs with its fit and notes. */

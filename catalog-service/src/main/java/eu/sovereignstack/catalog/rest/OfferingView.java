@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.catalog.contract.CountryCode;
+import eu.sovereignstack.catalog.contract.EntryOrigin;
 import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.KeyCustody;
 
@@ -43,5 +44,6 @@ public record OfferingView(
                 maxProperties = EVIDENCE_FACTS)
         Map<String, Evidence> evidence,
         @Schema(description = "Its version, for optimistic locking: the ETag of GET /providers/{slug}/offerings/{product}",
-                minimum = "0", maximum = INT_MAX) int version) {
+                minimum = "0", maximum = INT_MAX) int version,
+        EntryOrigin origin) {
 }

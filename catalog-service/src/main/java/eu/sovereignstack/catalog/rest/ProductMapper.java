@@ -2,6 +2,7 @@ package eu.sovereignstack.catalog.rest;
 
 import java.util.List;
 
+import eu.sovereignstack.catalog.contract.EntryOrigin;
 import eu.sovereignstack.catalog.contract.Health;
 import eu.sovereignstack.catalog.contract.ProductView;
 import eu.sovereignstack.catalog.contract.Steward;
@@ -15,13 +16,13 @@ final class ProductMapper {
     private ProductMapper() {
     }
 
-    static ProductView toView(Product p) {
+    static ProductView toView(Product p, EntryOrigin origin) {
         ProductFacts facts = ProductFacts.of(p);
         return new ProductView(p.slug, p.name, p.kind, p.basedOn, p.delivery, p.category, p.description, steward(facts), p.licenceExpression,
                 List.copyOf(p.licenceIds), p.licenceFamily, p.openSource, p.governance, facts.deploymentModels(),
                 facts.standards(), facts.certifications(), facts.dataLocations(), p.euJurisdiction,
                 p.website, p.sourceRepository, facts.purls(), facts.aliases(), health(facts), p.factsAsOf,
-                facts.evidence(), p.createdAt, p.updatedAt, p.version);
+                facts.evidence(), p.createdAt, p.updatedAt, p.version, origin);
     }
 
     static ProductSummary toSummary(Product p) {

@@ -52,6 +52,7 @@ import eu.sovereignstack.catalog.domain.ProductSearch;
 import eu.sovereignstack.catalog.domain.ProductSort;
 import eu.sovereignstack.catalog.service.ChangeService;
 import eu.sovereignstack.catalog.service.ImportOutcome;
+import eu.sovereignstack.catalog.service.Origins;
 import eu.sovereignstack.catalog.service.ProductService;
 import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.api.QueryParameters;
@@ -72,9 +73,12 @@ public class ProductResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final ChangeService changes;
+    private final Origins origins;
 
-    ProductResource(ProductService service, SpdxLicences licences, ObjectMapper json, Validator validator, ChangeService changes) {
+    ProductResource(ProductService service, SpdxLicences licences, ObjectMapper json, Validator validator, ChangeService changes,
+            Origins origins) {
         this.service = service;
+        this.origins = origins;
         this.changes = changes;
         this.licences = licences;
         this.json = json;
@@ -129,7 +133,8 @@ public class ProductResource {
         boolean descending = sort.startsWith("-");
         ProductSort order = ProductSort.byKey(descending ? sort.substring(1) : sort).orElseThrow();
         ProductPage found = service.search(search, order, descending, pageNumber, pageSize);
-        return PageView.of(found.items().stream().map(ProductMapper::toView).toList(), pageNumber, pageSize, found.total());
+        Origins.Snapshot now = origins.now();
+        return PageView.of(found.items().stream().map(p -> ProductMapper.toView(p, now.of(p))).toList(), pageNumber, pageSize, found.total());
     }
 
     @GET
@@ -141,7 +146,7 @@ public class ProductResource {
     @APIResponse(responseCode = "400", description = "The slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such product")
     public Response get(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
-        return service.find(slug).map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
+        return service.find(slug).map(this::withEtag).orElseThrow(() -> notFound(slug));
     }
 
     @GET
@@ -176,7 +181,8 @@ public class ProductResource {
             + "that is not SOFTWARE")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(@NotNull(message = "a product is required") @Valid ProductInput body) {
-        ProductView created = ProductMapper.toView(service.create(ProductMapper.toFacts(body)));
+        Product product = service.create(ProductMapper.toFacts(body));
+        ProductView created = ProductMapper.toView(product, origins.now().of(product));
         return Response.created(URI.create("/api/v1/products/" + created.slug()))
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(created.version())))
                 .entity(created).build();
@@ -201,7 +207,7 @@ public class ProductResource {
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
             @NotNull(message = "a product is required") @Valid ProductInput body) {
         return service.replace(slug, ProductMapper.toFacts(body), QueryParams.ifMatchVersion(ifMatch))
-                .map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
+                .map(this::withEtag).orElseThrow(() -> notFound(slug));
     }
 
     @PATCH
@@ -227,7 +233,7 @@ public class ProductResource {
         JsonMergePatch<ProductInput, ProductFacts> change = new JsonMergePatch<>(patch, ProductInput.class, ProductMapper::toInput,
                 ProductMapper::toFacts, json, validator);
         return service.patch(slug, ifMatchVersion, change)
-                .map(ProductResource::withEtag).orElseThrow(() -> notFound(slug));
+                .map(this::withEtag).orElseThrow(() -> notFound(slug));
     }
 
     @DELETE
@@ -269,8 +275,8 @@ public class ProductResource {
         return id == null ? null : licences.listed(id).map(l -> l.id()).orElse(id);
     }
 
-    private static Response withEtag(Product product) {
-        ProductView view = ProductMapper.toView(product);
+    private Response withEtag(Product product) {
+        ProductView view = ProductMapper.toView(product, origins.now().of(product));
         return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
     }
 

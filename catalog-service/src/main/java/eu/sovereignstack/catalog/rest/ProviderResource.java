@@ -44,6 +44,7 @@ import eu.sovereignstack.catalog.service.CatalogService;
 import eu.sovereignstack.catalog.service.ChangeService;
 import eu.sovereignstack.catalog.service.OfferingWrite;
 import eu.sovereignstack.catalog.service.ProviderCount;
+import eu.sovereignstack.catalog.service.Origins;
 import eu.sovereignstack.catalog.service.ProviderService;
 import eu.sovereignstack.common.problem.ProblemException;
 
@@ -65,9 +66,12 @@ public class ProviderResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final ChangeService changes;
+    private final Origins origins;
 
-    ProviderResource(CatalogService catalog, ProviderService service, ObjectMapper json, Validator validator, ChangeService changes) {
+    ProviderResource(CatalogService catalog, ProviderService service, ObjectMapper json, Validator validator, ChangeService changes,
+            Origins origins) {
         this.catalog = catalog;
+        this.origins = origins;
         this.changes = changes;
         this.service = service;
         this.json = json;
@@ -80,7 +84,8 @@ public class ProviderResource {
     @APIResponse(responseCode = "200", description = "The providers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderView.class, maxItems = CatalogLimits.UNPAGED)))
     public List<ProviderView> providers() {
-        return catalog.providers().stream().map(CatalogMapper::provider).toList();
+        Origins.Snapshot now = origins.now();
+        return catalog.providers().stream().map(p -> CatalogMapper.provider(p, now.of(p.provider()))).toList();
     }
 
     @GET
@@ -92,7 +97,7 @@ public class ProviderResource {
     @APIResponse(responseCode = "400", description = "The slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such provider")
     public Response provider(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
-        return catalog.provider(slug).map(ProviderResource::withEtag).orElseThrow(() -> notFound(slug));
+        return catalog.provider(slug).map(this::withEtag).orElseThrow(() -> notFound(slug));
     }
 
     @GET
@@ -126,7 +131,8 @@ public class ProviderResource {
             + "the energy facts keep, or evidence of a fact the provider does not state")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(@NotNull(message = "a provider is required") @Valid ProviderInput body) {
-        ProviderView created = CatalogMapper.provider(service.create(CatalogMapper.providerFacts(body)));
+        ProviderCount counted = service.create(CatalogMapper.providerFacts(body));
+        ProviderView created = CatalogMapper.provider(counted, origins.now().of(counted.provider()));
         return Response.created(URI.create("/api/v1/providers/" + created.slug()))
                 .tag(new EntityTag(String.valueOf(created.version()))).entity(created).build();
     }
@@ -150,7 +156,7 @@ public class ProviderResource {
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch,
             @NotNull(message = "a provider is required") @Valid ProviderInput body) {
         return service.replace(slug, CatalogMapper.providerFacts(body), QueryParams.ifMatchVersion(ifMatch))
-                .map(ProviderResource::withEtag).orElseThrow(() -> notFound(slug));
+                .map(this::withEtag).orElseThrow(() -> notFound(slug));
     }
 
     @PATCH
@@ -175,7 +181,7 @@ public class ProviderResource {
         Integer ifMatchVersion = QueryParams.ifMatchVersion(ifMatch);
         JsonMergePatch<ProviderInput, ProviderFacts> change = new JsonMergePatch<>(patch, ProviderInput.class,
                 CatalogMapper::providerInput, CatalogMapper::providerFacts, json, validator);
-        return service.patch(slug, ifMatchVersion, change).map(ProviderResource::withEtag).orElseThrow(() -> notFound(slug));
+        return service.patch(slug, ifMatchVersion, change).map(this::withEtag).orElseThrow(() -> notFound(slug));
     }
 
     @DELETE
@@ -204,7 +210,7 @@ public class ProviderResource {
     @APIResponse(responseCode = "400", description = "The slug is longer than " + CatalogLimits.SLUG + " characters")
     @APIResponse(responseCode = "404", description = "No such provider")
     public List<OfferingView> offerings(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug) {
-        return catalog.offeringsOfProvider(slug).map(found -> found.stream().map(CatalogMapper::offering).toList())
+        return catalog.offeringsOfProvider(slug).map(found -> CatalogMapper.offerings(found, origins.now()))
                 .orElseThrow(() -> ProblemException.notFound("provider", slug));
     }
 
@@ -219,7 +225,7 @@ public class ProviderResource {
     @APIResponse(responseCode = "404", description = "No such provider, product, or offering of the product by the provider")
     public Response offering(@PathParam("slug") @Size(max = CatalogLimits.SLUG) String slug,
             @PathParam("product") @Size(max = CatalogLimits.SLUG) String product) {
-        return service.offering(slug, product).map(ProviderResource::withEtag).orElseThrow(() -> offeringNotFound(slug, product));
+        return service.offering(slug, product).map(this::withEtag).orElseThrow(() -> offeringNotFound(slug, product));
     }
 
     @PUT
@@ -249,7 +255,7 @@ public class ProviderResource {
         if (!written.created()) {
             return withEtag(written.offering());
         }
-        OfferingView view = CatalogMapper.offering(written.offering());
+        OfferingView view = CatalogMapper.offering(written.offering(), origins.now().of(written.offering()));
         return Response.created(URI.create("/api/v1/providers/" + slug + "/offerings/" + product))
                 .tag(new EntityTag(String.valueOf(view.version()))).entity(view).build();
     }
@@ -277,7 +283,7 @@ public class ProviderResource {
         Integer ifMatchVersion = QueryParams.ifMatchVersion(ifMatch);
         JsonMergePatch<OfferingInput, OfferingFacts> change = new JsonMergePatch<>(patch, OfferingInput.class,
                 CatalogMapper::offeringInput, CatalogMapper::offeringFacts, json, validator);
-        return service.patchOffering(slug, product, ifMatchVersion, change).map(ProviderResource::withEtag)
+        return service.patchOffering(slug, product, ifMatchVersion, change).map(this::withEtag)
                 .orElseThrow(() -> offeringNotFound(slug, product));
     }
 
@@ -299,13 +305,13 @@ public class ProviderResource {
         return Response.noContent().build();
     }
 
-    private static Response withEtag(ProviderCount provider) {
-        ProviderView view = CatalogMapper.provider(provider);
+    private Response withEtag(ProviderCount provider) {
+        ProviderView view = CatalogMapper.provider(provider, origins.now().of(provider.provider()));
         return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
     }
 
-    private static Response withEtag(Offering offering) {
-        OfferingView view = CatalogMapper.offering(offering);
+    private Response withEtag(Offering offering) {
+        OfferingView view = CatalogMapper.offering(offering, origins.now().of(offering));
         return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
     }
 

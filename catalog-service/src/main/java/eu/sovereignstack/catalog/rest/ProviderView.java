@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.catalog.contract.Energy;
+import eu.sovereignstack.catalog.contract.EntryOrigin;
 import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.UltimateParent;
 import eu.sovereignstack.catalog.domain.ProviderType;
@@ -55,5 +56,6 @@ public record ProviderView(
         Map<String, Evidence> evidence,
         @Schema(minimum = "0", maximum = LONG_MAX) long offeringCount,
         @Schema(description = "Its version, for optimistic locking: the ETag of GET /providers/{slug}", minimum = "0",
-                maximum = INT_MAX) int version) {
+                maximum = INT_MAX) int version,
+        EntryOrigin origin) {
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.service.CatalogService;
+import eu.sovereignstack.catalog.service.Origins;
 
 @Path("/api/v1")
 @Tag(name = ApiTags.REFERENCE, description = "Category taxonomy and licences in use")
@@ -25,9 +26,11 @@ import eu.sovereignstack.catalog.service.CatalogService;
 public class ReferenceResource {
 
     private final CatalogService catalog;
+    private final Origins origins;
 
-    ReferenceResource(CatalogService catalog) {
+    ReferenceResource(CatalogService catalog, Origins origins) {
         this.catalog = catalog;
+        this.origins = origins;
     }
 
     @GET
@@ -61,6 +64,6 @@ public class ReferenceResource {
     @APIResponse(responseCode = "200", description = "The catalog",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogExport.class)))
     public CatalogExport export() {
-        return CatalogMapper.export(catalog.export());
+        return CatalogMapper.export(catalog.export(), origins.now());
     }
 }

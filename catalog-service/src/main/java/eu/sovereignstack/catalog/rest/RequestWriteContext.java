@@ -7,6 +7,8 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import eu.sovereignstack.catalog.domain.Actor;
 import eu.sovereignstack.catalog.service.WriteContext;
 
@@ -22,10 +24,12 @@ class RequestWriteContext implements WriteContext {
     private static final Pattern SANE = Pattern.compile("^[A-Za-z0-9._:-]{8,128}$");
 
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
     private String requestId;
 
-    RequestWriteContext(JsonWebToken token) {
+    RequestWriteContext(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
+        this.identity = identity;
     }
 
     @Override
@@ -33,6 +37,11 @@ class RequestWriteContext implements WriteContext {
         Object org = token.getClaim("org");
         return new Actor(token.getIssuer(), token.getSubject(), token.getClaim("preferred_username"),
                 org == null ? null : org.toString());
+    }
+
+    @Override
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
     }
 
     @Override

@@ -11,6 +11,7 @@ import eu.sovereignstack.catalog.contract.ResolvedProduct;
 import eu.sovereignstack.catalog.domain.Evidences;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.Provider;
+import eu.sovereignstack.catalog.service.Origins;
 import eu.sovereignstack.catalog.service.Resolution;
 import eu.sovereignstack.common.jurisdiction.Jurisdiction;
 
@@ -24,17 +25,17 @@ final class ResolveMapper {
         return request.items().stream().map(i -> new Resolution.Item(i.ref(), i.slug(), i.purl(), i.name())).toList();
     }
 
-    static ResolveResult result(Resolution resolution) {
+    static ResolveResult result(Resolution resolution, Origins.Snapshot origins) {
         List<ResolveResult.Match> matches = resolution.matches().stream()
                 .map(m -> new ResolveResult.Match(m.ref(), m.product(), m.matchedBy()))
                 .toList();
         Map<String, ResolvedProduct> products = new LinkedHashMap<>();
-        resolution.products().forEach((slug, involved) -> products.put(slug, product(involved)));
+        resolution.products().forEach((slug, involved) -> products.put(slug, product(involved, origins)));
         return new ResolveResult(matches, products);
     }
 
-    private static ResolvedProduct product(Resolution.Involved involved) {
-        return new ResolvedProduct(ProductMapper.toView(involved.product()),
+    private static ResolvedProduct product(Resolution.Involved involved, Origins.Snapshot origins) {
+        return new ResolvedProduct(ProductMapper.toView(involved.product(), origins.of(involved.product())),
                 involved.alternatives().stream()
                         .map(a -> new ResolvedProduct.Alternative(a.product.slug, a.fit, a.notes))
                         .toList(),

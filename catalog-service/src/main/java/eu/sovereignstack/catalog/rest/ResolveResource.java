@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.contract.ResolveRequest;
 import eu.sovereignstack.catalog.contract.ResolveResult;
+import eu.sovereignstack.catalog.service.Origins;
 import eu.sovereignstack.catalog.service.ResolveService;
 
 @Path("/api/v1/products")
@@ -27,9 +28,11 @@ import eu.sovereignstack.catalog.service.ResolveService;
 public class ResolveResource {
 
     private final ResolveService service;
+    private final Origins origins;
 
-    ResolveResource(ResolveService service) {
+    ResolveResource(ResolveService service, Origins origins) {
         this.service = service;
+        this.origins = origins;
     }
 
     @POST
@@ -47,6 +50,6 @@ public class ResolveResource {
     @APIResponse(responseCode = "400", description = "Too many or no items, a duplicate ref (items[i].ref), "
             + "or an item with none of slug, purl and name (items[i])")
     public ResolveResult resolve(@NotNull(message = "a resolve request is required") @Valid ResolveRequest body) {
-        return ResolveMapper.result(service.resolve(ResolveMapper.items(body)));
+        return ResolveMapper.result(service.resolve(ResolveMapper.items(body)), origins.now());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import eu.sovereignstack.catalog.contract.AlternativeFit;
 import eu.sovereignstack.catalog.domain.Alternative;
 import eu.sovereignstack.catalog.domain.EntryKind;
+import eu.sovereignstack.catalog.domain.Member;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.repository.AlternativeRepository;
 import eu.sovereignstack.catalog.repository.ProductRepository;
@@ -26,8 +27,10 @@ public class AlternativeService {
     private final ProductRepository products;
     private final AlternativeRepository alternatives;
     private final ChangeLog log;
+    private final Ownership ownership;
 
-    AlternativeService(ProductRepository products, AlternativeRepository alternatives, ChangeLog log) {
+    AlternativeService(ProductRepository products, AlternativeRepository alternatives, ChangeLog log, Ownership ownership) {
+        this.ownership = ownership;
         this.products = products;
         this.alternatives = alternatives;
         this.log = log;
@@ -61,6 +64,9 @@ public class AlternativeService {
             relation.replaces = replaced;
             relation.fit = fit;
             relation.notes = notes == null || notes.isBlank() ? null : notes.trim();
+            Member owner = ownership.writer();
+            relation.ownerIssuer = owner.issuer();
+            relation.ownerOrg = owner.organisation();
             alternatives.persistAndFlush(relation);
             log.created(EntryKind.ALTERNATIVE, ChangeLog.alternativeKey(slug, alternative.slug), null, log.views().alternative(relation));
             return relation;
@@ -72,6 +78,8 @@ public class AlternativeService {
         Optional<Alternative> relation = products.findBySlug(slug).flatMap(replaced ->
                 products.findBySlug(alternativeSlug).flatMap(alternative -> alternatives.find(alternative, replaced)));
         relation.ifPresent(r -> {
+            ownership.checkMayChange("alternative relation", ChangeLog.alternativeKey(slug, alternativeSlug), r.ownerIssuer, r.ownerOrg,
+                    r.originNode);
             alternatives.delete(r);
             log.deleted(EntryKind.ALTERNATIVE, ChangeLog.alternativeKey(slug, alternativeSlug));
         });

@@ -18,6 +18,7 @@ import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.contract.ProductKind;
 import eu.sovereignstack.catalog.domain.EntryKind;
 import eu.sovereignstack.catalog.domain.Evidences;
+import eu.sovereignstack.catalog.domain.Member;
 import eu.sovereignstack.catalog.domain.PackageUrl;
 import eu.sovereignstack.catalog.domain.Product;
 import eu.sovereignstack.catalog.domain.ProductFacts;
@@ -52,9 +53,11 @@ public class ProductService {
     private final AlternativeRepository alternatives;
     private final OfferingRepository offerings;
     private final ChangeLog log;
+    private final Ownership ownership;
 
     ProductService(ProductRepository products, CategoryRepository categories, SpdxLicences licences,
-            AlternativeRepository alternatives, OfferingRepository offerings, ChangeLog log) {
+            AlternativeRepository alternatives, OfferingRepository offerings, ChangeLog log, Ownership ownership) {
+        this.ownership = ownership;
         this.products = products;
         this.alternatives = alternatives;
         this.offerings = offerings;
@@ -78,8 +81,7 @@ public class ProductService {
         if (products.existsBySlug(input.slug())) {
             throw ProblemException.conflict("A product with slug '" + input.slug() + "' already exists.");
         }
-        Product product = new Product();
-        product.slug = input.slug();
+        Product product = newProduct(input.slug());
         input.writeTo(product, licence);
         products.persistAndFlush(product);
         log.created(EntryKind.PRODUCT, product.slug, product.version, log.views().product(product));
@@ -93,6 +95,7 @@ public class ProductService {
     public Optional<Product> replace(String slug, ProductFacts input, Integer ifMatch) {
         Versions.required("product", ifMatch, input.version());
         return products.findBySlugForUpdate(slug).map(product -> {
+            checkMayChange(product);
             checkVersions(product, ifMatch, input.version());
             if (!slug.equals(input.slug())) {
                 throw ProblemException.invalid("slug", "must equal the slug in the path ('" + slug + "'); slugs cannot change");
@@ -113,6 +116,7 @@ public class ProductService {
      */
     public Optional<Product> patch(String slug, Integer ifMatch, FactsChange<ProductFacts> change) {
         return products.findBySlugForUpdate(slug).map(product -> {
+            checkMayChange(product);
             checkVersions(product, ifMatch, change.basedOn());
             ProductFacts input = change.applyTo(ProductFacts.of(product));
             if (!slug.equals(input.slug())) {
@@ -132,6 +136,7 @@ public class ProductService {
     public boolean delete(String slug, Integer ifMatch) {
         Optional<Product> product = products.findBySlugForUpdate(slug);
         product.ifPresent(p -> {
+            checkMayChange(p);
             checkVersions(p, ifMatch, null);
             List<String> dependents = products.basedOnAny(List.of(slug)).getOrDefault(slug, List.of());
             if (!dependents.isEmpty()) {
@@ -184,6 +189,7 @@ public class ProductService {
         }
         Map<String, Product> existing = products.findBySlugsForUpdate(List.copyOf(firstIndex.keySet())).stream()
                 .collect(Collectors.toMap(p -> p.slug, Function.identity()));
+        existing.values().forEach(this::checkMayChange);
         Map<String, List<String>> dependentsOf = products.basedOnAny(List.copyOf(existing.keySet()));
         for (int i = 0; i < inputs.size(); i++) {
             ProductFacts input = inputs.get(i);
@@ -220,8 +226,7 @@ public class ProductService {
             LicenceExpression licence = licencesOf.get(i);
             Product product = existing.get(input.slug());
             if (product == null) {
-                product = new Product();
-                product.slug = input.slug();
+                product = newProduct(input.slug());
                 input.writeTo(product, licence);
                 products.persist(product);
                 created.add(product.slug);
@@ -388,6 +393,20 @@ public class ProductService {
         static Base of(Product p) {
             return new Base(p.kind, p.openSource, p.licenceExpression);
         }
+    }
+
+    /** A product of the writer's member and organisation. */
+    private Product newProduct(String slug) {
+        Product product = new Product();
+        product.slug = slug;
+        Member owner = ownership.writer();
+        product.ownerIssuer = owner.issuer();
+        product.ownerOrg = owner.organisation();
+        return product;
+    }
+
+    private void checkMayChange(Product product) {
+        ownership.checkMayChange("product", product.slug, product.ownerIssuer, product.ownerOrg, product.originNode);
     }
 
     private static void checkVersions(Product product, Integer ifMatch, Integer bodyVersion) {

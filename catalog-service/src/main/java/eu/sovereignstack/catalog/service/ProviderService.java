@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.domain.EntryKind;
 import eu.sovereignstack.catalog.domain.Evidences;
+import eu.sovereignstack.catalog.domain.Member;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.OfferingFacts;
 import eu.sovereignstack.catalog.domain.Product;
@@ -46,8 +47,11 @@ public class ProviderService {
     private final OfferingRepository offerings;
     private final ProductRepository products;
     private final ChangeLog log;
+    private final Ownership ownership;
 
-    ProviderService(ProviderRepository providers, OfferingRepository offerings, ProductRepository products, ChangeLog log) {
+    ProviderService(ProviderRepository providers, OfferingRepository offerings, ProductRepository products, ChangeLog log,
+            Ownership ownership) {
+        this.ownership = ownership;
         this.providers = providers;
         this.offerings = offerings;
         this.products = products;
@@ -61,6 +65,9 @@ public class ProviderService {
         }
         Provider provider = new Provider();
         provider.slug = input.slug();
+        Member owner = ownership.writer();
+        provider.ownerIssuer = owner.issuer();
+        provider.ownerOrg = owner.organisation();
         input.writeTo(provider);
         providers.persistAndFlush(provider);
         log.created(EntryKind.PROVIDER, provider.slug, provider.version, log.views().provider(provider));
@@ -71,6 +78,7 @@ public class ProviderService {
     public Optional<ProviderCount> replace(String slug, ProviderFacts input, Integer ifMatch) {
         Versions.required("provider", ifMatch, input.version());
         return providers.findBySlugForUpdate(slug).map(provider -> {
+            checkMayChange(provider);
             Versions.check("provider", provider.version, ifMatch, input.version());
             if (!slug.equals(input.slug())) {
                 throw ProblemException.invalid("slug", "must equal the slug in the path ('" + slug + "'); slugs cannot change");
@@ -81,6 +89,7 @@ public class ProviderService {
 
     public Optional<ProviderCount> patch(String slug, Integer ifMatch, FactsChange<ProviderFacts> change) {
         return providers.findBySlugForUpdate(slug).map(provider -> {
+            checkMayChange(provider);
             Versions.check("provider", provider.version, ifMatch, change.basedOn());
             ProviderFacts input = change.applyTo(ProviderFacts.of(provider));
             if (!slug.equals(input.slug())) {
@@ -94,6 +103,7 @@ public class ProviderService {
     public boolean delete(String slug, Integer ifMatch) {
         Optional<Provider> provider = providers.findBySlugForUpdate(slug);
         provider.ifPresent(p -> {
+            checkMayChange(p);
             Versions.check("provider", p.version, ifMatch, null);
             List<String> offered = offerings.productSlugsOf(p);
             offerings.delete("provider", p);
@@ -120,6 +130,7 @@ public class ProviderService {
                 .orElseThrow(() -> ProblemException.notFound("provider", providerSlug));
         Product product = products.findBySlug(productSlug).orElseThrow(() -> ProblemException.notFound("product", productSlug));
         Optional<Offering> existing = offerings.of(provider, product);
+        existing.ifPresentOrElse(this::checkMayChange, () -> checkMayChange(provider));
         if (existing.isEmpty()) {
             if (ifMatch != null) {
                 throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match names version " + ifMatch + " but '"
@@ -155,6 +166,7 @@ public class ProviderService {
     public Optional<Offering> patchOffering(String providerSlug, String productSlug, Integer ifMatch,
             FactsChange<OfferingFacts> change) {
         return lockedOffering(providerSlug, productSlug).map(offering -> {
+            checkMayChange(offering);
             Versions.check("offering", offering.version, ifMatch, change.basedOn());
             OfferingFacts input = change.applyTo(OfferingFacts.of(offering));
             checkOffering(input);
@@ -170,6 +182,7 @@ public class ProviderService {
     public boolean deleteOffering(String providerSlug, String productSlug, Integer ifMatch) {
         Optional<Offering> offering = lockedOffering(providerSlug, productSlug);
         offering.ifPresent(o -> {
+            checkMayChange(o);
             Versions.check("offering", o.version, ifMatch, null);
             offerings.delete(o);
             log.deleted(EntryKind.OFFERING, ChangeLog.offeringKey(providerSlug, productSlug));
@@ -181,6 +194,18 @@ public class ProviderService {
     private Optional<Offering> lockedOffering(String providerSlug, String productSlug) {
         return providers.findBySlugForUpdate(providerSlug)
                 .flatMap(provider -> products.findBySlug(productSlug).flatMap(product -> offerings.of(provider, product)));
+    }
+
+    /** A provider, and so its offerings, changes only by its owner or a moderator. */
+    private void checkMayChange(Provider provider) {
+        ownership.checkMayChange("provider", provider.slug, provider.ownerIssuer, provider.ownerOrg, provider.originNode);
+    }
+
+    /** An offering is its provider's owner's; one mirrored from a peer is read-only. */
+    private void checkMayChange(Offering offering) {
+        Provider provider = offering.provider;
+        ownership.checkMayChange("offering", ChangeLog.offeringKey(provider.slug, offering.product.slug), provider.ownerIssuer,
+                provider.ownerOrg, offering.originNode != null ? offering.originNode : provider.originNode);
     }
 
     private ProviderCount write(Provider provider, ProviderFacts input) {

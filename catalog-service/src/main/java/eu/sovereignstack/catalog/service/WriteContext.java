@@ -8,4 +8,7 @@ public interface WriteContext {
     Actor actor();
 
     String requestId();
+
+    /** Whether the sender holds the realm role (composite roles included). */
+    boolean hasRole(String role);
 }
