@@ -35,10 +35,12 @@ class ArchitectureTest {
                 .layer("Repository").definedBy("eu.sovereignstack.catalog.repository..")
                 .layer("Domain").definedBy("eu.sovereignstack.catalog.domain..")
                 .optionalLayer("Config").definedBy("eu.sovereignstack.catalog.config..")
+                .layer("Federation").definedBy("eu.sovereignstack.catalog.federation..")
                 .whereLayer("Rest").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Service").mayOnlyBeAccessedByLayers("Rest")
+                .whereLayer("Federation").mayOnlyBeAccessedByLayers("Rest")
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("Rest", "Federation")
                 .whereLayer("Repository").mayOnlyBeAccessedByLayers("Service")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Rest", "Service", "Repository")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Rest", "Service", "Repository", "Federation")
                 .whereLayer("Config").mayOnlyBeAccessedByLayers("Rest", "Service")
                 .check(PRODUCTION);
     }

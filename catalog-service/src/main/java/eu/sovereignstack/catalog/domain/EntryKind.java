@@ -22,6 +22,11 @@ public enum EntryKind {
         return code;
     }
 
+    /** The kind of this feed name, if any. */
+    public static java.util.Optional<EntryKind> byCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+
     /** Stores the kind by its feed name. */
     @Converter
     public static class Column implements AttributeConverter<EntryKind, String> {

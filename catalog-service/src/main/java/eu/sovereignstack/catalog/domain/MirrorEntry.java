@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -17,6 +18,7 @@ import org.hibernate.type.SqlTypes;
  * node's own; otherwise it is kept beside the node's own entry as another member's assertion.
  */
 @Entity
+@Table(name = "mirror_entry")
 @IdClass(MirrorEntry.Key.class)
 public class MirrorEntry {
 

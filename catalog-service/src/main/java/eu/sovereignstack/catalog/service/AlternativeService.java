@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import eu.sovereignstack.catalog.contract.AlternativeFit;
+import eu.sovereignstack.catalog.contract.CatalogLimits;
 import eu.sovereignstack.catalog.domain.Alternative;
 import eu.sovereignstack.catalog.domain.EntryKind;
 import eu.sovereignstack.catalog.domain.Member;
@@ -71,6 +72,49 @@ public class AlternativeService {
             log.created(EntryKind.ALTERNATIVE, ChangeLog.alternativeKey(slug, alternative.slug), null, log.views().alternative(relation));
             return relation;
         });
+    }
+
+    /**
+     * Records a relation that the peer {@code node} asserts, when both products are known here and
+     * this node has no such relation of its own.
+     *
+     * @return whether the mirrored row was written
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public boolean mirror(String node, String slug, String alternativeSlug, AlternativeFit fit, String notes, Member owner) {
+        Product replaced = products.findBySlug(slug).orElse(null);
+        Product alternative = products.findBySlug(alternativeSlug).orElse(null);
+        if (replaced == null || alternative == null || replaced == alternative || fit == null
+                || notes != null && notes.length() > CatalogLimits.NOTES) {
+            throw ProblemException.conflict("The relation '" + ChangeLog.alternativeKey(slug, alternativeSlug)
+                    + "' names a product this node does not hold, or is not a relation.");
+        }
+        Optional<Alternative> stored = alternatives.find(alternative, replaced);
+        if (stored.isPresent() && !node.equals(stored.get().originNode)) {
+            return false;
+        }
+        Alternative relation = stored.orElseGet(Alternative::new);
+        relation.product = alternative;
+        relation.replaces = replaced;
+        relation.fit = fit;
+        relation.notes = notes == null || notes.isBlank() ? null : notes.trim();
+        relation.ownerIssuer = owner.issuer();
+        relation.ownerOrg = owner.organisation();
+        relation.originNode = node;
+        if (stored.isEmpty()) {
+            alternatives.persist(relation);
+        }
+        alternatives.flush();
+        return true;
+    }
+
+    /** Removes the relation mirrored from {@code node}. */
+    public boolean unmirror(String node, String slug, String alternativeSlug) {
+        Optional<Alternative> relation = products.findBySlug(slug).flatMap(replaced ->
+                        products.findBySlug(alternativeSlug).flatMap(alternative -> alternatives.find(alternative, replaced)))
+                .filter(r -> node.equals(r.originNode));
+        relation.ifPresent(alternatives::delete);
+        return relation.isPresent();
     }
 
     /** Removes the relation; false when either product or the relation does not exist. */

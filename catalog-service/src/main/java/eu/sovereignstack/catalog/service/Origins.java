@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import eu.sovereignstack.catalog.contract.EntryOrigin;
+import eu.sovereignstack.catalog.domain.Alternative;
 import eu.sovereignstack.catalog.domain.Offering;
 import eu.sovereignstack.catalog.domain.Peer;
 import eu.sovereignstack.catalog.domain.Product;
@@ -68,9 +69,19 @@ public class Origins {
             return of(p.ownerIssuer, p.ownerOrg, p.originNode, p.originVersion);
         }
 
+        public EntryOrigin of(Alternative a) {
+            return of(a.ownerIssuer, a.ownerOrg, a.originNode, null);
+        }
+
         /** An offering is asserted by its provider's owner. */
         public EntryOrigin of(Offering o) {
             return of(o.provider.ownerIssuer, o.provider.ownerOrg, o.originNode, o.originVersion);
+        }
+
+        /** Whether the entries mirrored from the peer are stale: never synced, or too long ago. */
+        public boolean stale(String peer) {
+            Instant synced = syncedAt.get(peer);
+            return synced == null || synced.plus(staleAfter).isBefore(now);
         }
 
         private EntryOrigin of(String ownerIssuer, String ownerOrg, String originNode, Integer originVersion) {
@@ -79,9 +90,7 @@ public class Origins {
                         ? EntryOrigin.local(node.name(), node.issuer(), null)
                         : EntryOrigin.local(node.name(), ownerIssuer, ownerOrg);
             }
-            Instant synced = syncedAt.get(originNode);
-            boolean stale = synced == null || synced.plus(staleAfter).isBefore(now);
-            return new EntryOrigin(originNode, ownerIssuer, ownerOrg, true, originVersion, synced, stale);
+            return new EntryOrigin(originNode, ownerIssuer, ownerOrg, true, originVersion, syncedAt.get(originNode), stale(originNode));
         }
     }
 }

@@ -155,6 +155,55 @@ public class ProductService {
     }
 
     /**
+     * Writes a product that the peer {@code node} asserts as the row mirrored from it, checked as a
+     * client's write is (a refusal is a problem and writes nothing). A slug this node holds as its
+     * own or another peer's is left as it is: the peer's assertion is then kept beside it only.
+     * Mirrored rows are not recorded in this node's feed: each node publishes what its members assert.
+     *
+     * @return whether the mirrored row was written
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public boolean mirror(String node, ProductFacts facts, Member owner, Integer version) {
+        LicenceExpression licence = checkFacts(facts, "", this::storedBase);
+        Optional<Product> stored = products.findBySlugForUpdate(facts.slug());
+        if (stored.isPresent() && !node.equals(stored.get().originNode)) {
+            return false;
+        }
+        Product product = stored.orElseGet(() -> {
+            Product mirrored = new Product();
+            mirrored.slug = facts.slug();
+            mirrored.originNode = node;
+            return mirrored;
+        });
+        product.ownerIssuer = owner.issuer();
+        product.ownerOrg = owner.organisation();
+        product.originVersion = version;
+        facts.writeTo(product, licence);
+        if (stored.isEmpty()) {
+            products.persist(product);
+        }
+        products.flush();
+        return true;
+    }
+
+    /**
+     * Removes the product mirrored from {@code node} (its mirrored offerings and relations go with
+     * it); a 409 problem, and nothing removed, while this node's services are based on it.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public boolean unmirror(String node, String slug) {
+        Optional<Product> stored = products.findBySlugForUpdate(slug).filter(p -> node.equals(p.originNode));
+        stored.ifPresent(product -> {
+            List<String> dependents = products.basedOnAny(List.of(slug)).getOrDefault(slug, List.of());
+            if (!dependents.isEmpty()) {
+                throw ProblemException.conflict("'" + slug + "' stays as last synced: " + named(dependents) + " based on it.");
+            }
+            products.delete(product);
+        });
+        return stored.isPresent();
+    }
+
+    /**
      * Creates the products that are new and updates those that exist, all or nothing: every
      * entry is checked first, and one bad entry rejects the batch with the errors of all.
      */

@@ -196,6 +196,90 @@ public class ProviderService {
                 .flatMap(provider -> products.findBySlug(productSlug).flatMap(product -> offerings.of(provider, product)));
     }
 
+    /**
+     * Writes a provider that the peer {@code node} asserts as the row mirrored from it, checked as a
+     * client's write is; a slug this node holds as its own or another peer's is left as it is.
+     *
+     * @return whether the mirrored row was written
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public boolean mirror(String node, ProviderFacts facts, Member owner, Integer version) {
+        checkProvider(facts);
+        Optional<Provider> stored = providers.findBySlugForUpdate(facts.slug());
+        if (stored.isPresent() && !node.equals(stored.get().originNode)) {
+            return false;
+        }
+        Provider provider = stored.orElseGet(() -> {
+            Provider mirrored = new Provider();
+            mirrored.slug = facts.slug();
+            mirrored.originNode = node;
+            return mirrored;
+        });
+        provider.ownerIssuer = owner.issuer();
+        provider.ownerOrg = owner.organisation();
+        provider.originVersion = version;
+        facts.writeTo(provider);
+        if (stored.isEmpty()) {
+            providers.persist(provider);
+        }
+        providers.flush();
+        return true;
+    }
+
+    /** Removes the provider mirrored from {@code node}, with its offerings. */
+    @Transactional
+    public boolean unmirror(String node, String slug) {
+        Optional<Provider> stored = providers.findBySlugForUpdate(slug).filter(p -> node.equals(p.originNode));
+        stored.ifPresent(provider -> {
+            offerings.delete("provider", provider);
+            providers.delete(provider);
+        });
+        return stored.isPresent();
+    }
+
+    /**
+     * Writes an offering that the peer {@code node} asserts, when its provider and product are
+     * known here and this node has no offering of its own for them.
+     *
+     * @return whether the mirrored row was written
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public boolean mirrorOffering(String node, String providerSlug, String productSlug, OfferingFacts facts, Integer version) {
+        checkOffering(facts);
+        Optional<Provider> provider = providers.findBySlugForUpdate(providerSlug);
+        Optional<Product> product = products.findBySlug(productSlug);
+        if (provider.isEmpty() || product.isEmpty()) {
+            throw ProblemException.conflict("The offering '" + ChangeLog.offeringKey(providerSlug, productSlug)
+                    + "' names a provider or product this node does not hold.");
+        }
+        Optional<Offering> stored = offerings.of(provider.get(), product.get());
+        if (stored.isPresent() && !node.equals(stored.get().originNode)) {
+            return false;
+        }
+        Offering offering = stored.orElseGet(() -> {
+            Offering mirrored = new Offering();
+            mirrored.provider = provider.get();
+            mirrored.product = product.get();
+            mirrored.originNode = node;
+            return mirrored;
+        });
+        offering.originVersion = version;
+        facts.writeTo(offering);
+        if (stored.isEmpty()) {
+            offerings.persist(offering);
+        }
+        offerings.flush();
+        return true;
+    }
+
+    /** Removes the offering mirrored from {@code node}. */
+    @Transactional
+    public boolean unmirrorOffering(String node, String providerSlug, String productSlug) {
+        Optional<Offering> stored = lockedOffering(providerSlug, productSlug).filter(o -> node.equals(o.originNode));
+        stored.ifPresent(offerings::delete);
+        return stored.isPresent();
+    }
+
     /** A provider, and so its offerings, changes only by its owner or a moderator. */
     private void checkMayChange(Provider provider) {
         ownership.checkMayChange("provider", provider.slug, provider.ownerIssuer, provider.ownerOrg, provider.originNode);
