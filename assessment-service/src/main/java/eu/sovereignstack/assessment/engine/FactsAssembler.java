@@ -132,7 +132,7 @@ final class FactsAssembler {
                 service.governance(), service.deploymentModels(), standards, service.certifications(), service.dataLocations(),
                 service.euJurisdiction(), service.website(), service.sourceRepository(), service.purls(), service.aliases(),
                 ownHealth ? service.health() : base.health(), service.factsAsOf(), evidence, service.createdAt(),
-                service.updatedAt(), service.version(), service.origin());
+                service.updatedAt(), service.version(), service.origin(), service.assertions());
     }
 
     private static List<ResolvedOffering> withBaseOfferings(List<ResolvedOffering> own, List<ResolvedOffering> base) {

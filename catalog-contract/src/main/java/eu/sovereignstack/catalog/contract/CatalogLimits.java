@@ -35,6 +35,8 @@ public final class CatalogLimits {
     public static final String COUNTRY_PATTERN = "^[A-Z]{2}$";
     public static final int COUNTRY = 2;
     public static final int CATEGORY = 40;
+    /** Other members' assertions of one product shown beside it. */
+    public static final int ASSERTIONS = 50;
     /** A catalog node's name in the federation. */
     public static final int NODE = 63;
     /** A federation member's issuer (its realm's URL). */

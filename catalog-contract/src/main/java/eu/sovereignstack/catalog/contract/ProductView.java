@@ -81,7 +81,10 @@ public record ProductView(
         Instant updatedAt,
         @Schema(description = "Optimistic-locking version, also sent as the ETag", minimum = "0", maximum = INT_MAX)
         int version,
-        EntryOrigin origin) {
+        EntryOrigin origin,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Schema(description = ProductView.ASSERTIONS_DESCRIPTION, maxItems = ASSERTIONS)
+        List<ProductView> assertions) {
 
     /** The facts a product's evidence can be about. */
     public static final String FACTS = "entry, licence, steward, ultimateParent, governance, standards, certifications, "
@@ -92,6 +95,12 @@ public record ProductView(
             + "managed run of (e.g. a certified hosted Kubernetes runs kubernetes): the service keeps that product's licence, "
             + "standards and portability, and what the provider adds is the provider's. Only a SERVICE has one; null when "
             + "not known or not based on an open product. A resolve answer always carries the base product too.";
+
+    /** What {@code assertions} are. */
+    public static final String ASSERTIONS_DESCRIPTION = "The same product as other federation members assert it, side by side with "
+            + "this entry: each is the whole product with that member's facts (facts it does not state are this entry's) and "
+            + "its origin. Absent when no other member asserts facts about it. Shown by GET /products/{slug} and in resolve "
+            + "answers; an assessment uses its own member's assertion first, else the one with the most recent factsAsOf.";
 
     /** What {@code delivery} means, for the product's input and output alike. */
     public static final String DELIVERY_DESCRIPTION = "How this SOFTWARE reaches its users: DEVICE when it is installed and "
@@ -113,5 +122,13 @@ public record ProductView(
         dataLocations = dataLocations == null ? List.of() : dataLocations;
         purls = purls == null ? List.of() : purls;
         aliases = aliases == null ? List.of() : aliases;
+        assertions = assertions == null ? List.of() : assertions;
+    }
+
+    /** This product with other members' assertions beside it. */
+    public ProductView withAssertions(List<ProductView> others) {
+        return new ProductView(slug, name, kind, basedOn, delivery, category, description, steward, licence, licenceIds, licenceFamily,
+                openSource, governance, deploymentModels, standards, certifications, dataLocations, euJurisdiction, website,
+                sourceRepository, purls, aliases, health, factsAsOf, evidence, createdAt, updatedAt, version, origin, others);
     }
 }

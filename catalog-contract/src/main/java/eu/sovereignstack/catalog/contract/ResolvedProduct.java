@@ -37,6 +37,11 @@ public record ResolvedProduct(
         sameCategory = sameCategory == null ? List.of() : sameCategory;
     }
 
+    /** The same, with {@code other} as its product's facts. */
+    public ResolvedProduct withProduct(ProductView other) {
+        return new ResolvedProduct(other, alternatives, offerings, sameCategory);
+    }
+
     @Schema(name = "ResolvedAlternative", description = "A product that can replace this one; its facts are in products.")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Alternative(

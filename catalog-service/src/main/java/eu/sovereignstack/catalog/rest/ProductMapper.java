@@ -22,7 +22,7 @@ final class ProductMapper {
                 List.copyOf(p.licenceIds), p.licenceFamily, p.openSource, p.governance, facts.deploymentModels(),
                 facts.standards(), facts.certifications(), facts.dataLocations(), p.euJurisdiction,
                 p.website, p.sourceRepository, facts.purls(), facts.aliases(), health(facts), p.factsAsOf,
-                facts.evidence(), p.createdAt, p.updatedAt, p.version, origin);
+                facts.evidence(), p.createdAt, p.updatedAt, p.version, origin, List.of());
     }
 
     static ProductSummary toSummary(Product p) {

@@ -74,9 +74,11 @@ public class ProductResource {
     private final Validator validator;
     private final ChangeService changes;
     private final Origins origins;
+    private final AssertionViews assertions;
 
     ProductResource(ProductService service, SpdxLicences licences, ObjectMapper json, Validator validator, ChangeService changes,
-            Origins origins) {
+            Origins origins, AssertionViews assertions) {
+        this.assertions = assertions;
         this.service = service;
         this.origins = origins;
         this.changes = changes;
@@ -276,7 +278,8 @@ public class ProductResource {
     }
 
     private Response withEtag(Product product) {
-        ProductView view = ProductMapper.toView(product, origins.now().of(product));
+        Origins.Snapshot now = origins.now();
+        ProductView view = assertions.with(ProductMapper.toView(product, now.of(product)), now);
         return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import eu.sovereignstack.catalog.contract.ResolveRequest;
+import eu.sovereignstack.catalog.contract.ProductView;
 import eu.sovereignstack.catalog.contract.ResolveResult;
 import eu.sovereignstack.catalog.contract.ResolvedOffering;
 import eu.sovereignstack.catalog.contract.ResolvedProduct;
@@ -25,12 +26,16 @@ final class ResolveMapper {
         return request.items().stream().map(i -> new Resolution.Item(i.ref(), i.slug(), i.purl(), i.name())).toList();
     }
 
-    static ResolveResult result(Resolution resolution, Origins.Snapshot origins) {
+    static ResolveResult result(Resolution resolution, Origins.Snapshot origins, AssertionViews assertions) {
         List<ResolveResult.Match> matches = resolution.matches().stream()
                 .map(m -> new ResolveResult.Match(m.ref(), m.product(), m.matchedBy()))
                 .toList();
         Map<String, ResolvedProduct> products = new LinkedHashMap<>();
         resolution.products().forEach((slug, involved) -> products.put(slug, product(involved, origins)));
+        Map<String, ProductView> shown = new LinkedHashMap<>();
+        products.forEach((slug, resolved) -> shown.put(slug, resolved.product()));
+        Map<String, ProductView> asserted = assertions.withEach(shown, origins);
+        products.replaceAll((slug, resolved) -> resolved.withProduct(asserted.get(slug)));
         return new ResolveResult(matches, products);
     }
 

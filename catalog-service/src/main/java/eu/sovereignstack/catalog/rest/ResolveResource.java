@@ -29,8 +29,10 @@ public class ResolveResource {
 
     private final ResolveService service;
     private final Origins origins;
+    private final AssertionViews assertions;
 
-    ResolveResource(ResolveService service, Origins origins) {
+    ResolveResource(ResolveService service, Origins origins, AssertionViews assertions) {
+        this.assertions = assertions;
         this.service = service;
         this.origins = origins;
     }
@@ -50,6 +52,6 @@ public class ResolveResource {
     @APIResponse(responseCode = "400", description = "Too many or no items, a duplicate ref (items[i].ref), "
             + "or an item with none of slug, purl and name (items[i])")
     public ResolveResult resolve(@NotNull(message = "a resolve request is required") @Valid ResolveRequest body) {
-        return ResolveMapper.result(service.resolve(ResolveMapper.items(body)), origins.now());
+        return ResolveMapper.result(service.resolve(ResolveMapper.items(body)), origins.now(), assertions);
     }
 }

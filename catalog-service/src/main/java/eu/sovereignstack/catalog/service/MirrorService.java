@@ -112,6 +112,12 @@ public class MirrorService {
         return entries.assertions(EntryKind.PRODUCT, slug);
     }
 
+    /** What the peers assert about these products, oldest change first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MirrorEntry> assertions(List<String> slugs) {
+        return entries.assertions(EntryKind.PRODUCT, slugs);
+    }
+
     private Peer lockedPeer(String node) {
         peers.getEntityManager().createNativeQuery("insert into peer (node) values (?1) on conflict do nothing")
                 .setParameter(1, node)

@@ -78,6 +78,11 @@ public class Origins {
             return of(o.provider.ownerIssuer, o.provider.ownerOrg, o.originNode, o.originVersion);
         }
 
+        /** An assertion the peer {@code node} holds, of its member and organisation, at its version there. */
+        public EntryOrigin ofMirror(String node, String member, String organisation, Integer version) {
+            return of(member, organisation, node, version);
+        }
+
         /** Whether the entries mirrored from the peer are stale: never synced, or too long ago. */
         public boolean stale(String peer) {
             Instant synced = syncedAt.get(peer);

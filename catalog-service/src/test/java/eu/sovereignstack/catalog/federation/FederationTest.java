@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -209,15 +210,34 @@ class FederationTest {
     }
 
     @Test
-    void aSlugThisNodeHoldsStaysItsOwn() {
+    void aSlugThisNodeHoldsStaysItsOwnAndThePeersAssertionIsShownBesideIt() {
         Map<String, Object> claimed = partnerProduct("nextcloud");
         claimed.put("name", "Nextcloud as the partner sees it");
-        publish(change("product", "nextcloud", "CREATED", 3, claimed));
+        claimed.put("factsAsOf", "2026-12-01");
+        // A product the peer had before its feed began: only what it changed is known, the rest is this node's.
+        publish(change("product", "nextcloud", "CREATED", 3, claimed),
+                change("product", "jitsi-meet", "UPDATED", 2, Map.of("description", "Video meetings, as the partner describes them")));
         assertTrue(sync());
-        as(CatalogTokens.viewer()).get(PRODUCTS + "/nextcloud").then().statusCode(200)
+        String ownName = as(CatalogTokens.viewer()).get(PRODUCTS + "/nextcloud").then().statusCode(200)
                 .body("name", not(equalTo("Nextcloud as the partner sees it")))
                 .body("origin.mirrored", equalTo(false))
-                .body("origin.node", equalTo("sovereign"));
+                .body("origin.node", equalTo("sovereign"))
+                .body("assertions", hasSize(1))
+                .body("assertions[0].name", equalTo("Nextcloud as the partner sees it"))
+                .body("assertions[0].factsAsOf", equalTo("2026-12-01"))
+                .body("assertions[0].origin.node", equalTo("partner"))
+                .body("assertions[0].origin.member", equalTo(PARTNER_ISSUER))
+                .body("assertions[0].origin.mirrored", equalTo(true))
+                .body("assertions[0].origin.version", equalTo(3))
+                .extract().path("name");
+        as(CatalogTokens.viewer()).get(PRODUCTS + "/jitsi-meet").then().statusCode(200)
+                .body("description", not(equalTo("Video meetings, as the partner describes them")))
+                .body("assertions[0].description", equalTo("Video meetings, as the partner describes them"))
+                .body("assertions[0].licence", equalTo(as(CatalogTokens.viewer()).get(PRODUCTS + "/jitsi-meet").path("licence")));
+        as(CatalogTokens.viewer()).body(Map.of("items", List.of(Map.of("ref", "a", "slug", "nextcloud")))).post(PRODUCTS + "/resolve")
+                .then().statusCode(200)
+                .body("products.nextcloud.product.name", equalTo(ownName))
+                .body("products.nextcloud.product.assertions[0].name", equalTo("Nextcloud as the partner sees it"));
     }
 
     @Test
