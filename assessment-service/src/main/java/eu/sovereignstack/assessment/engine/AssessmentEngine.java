@@ -67,9 +67,9 @@ public final class AssessmentEngine {
      * facts are judged on (how old a release is), so the same inputs always give the same result.
      */
     public AssessmentResult assess(Inventory inventory, ScoringProfile profile, Policy policy, double threshold,
-            ResolveResult catalog, LocalDate today) {
+            ResolveResult catalog, LocalDate today, String member) {
         FactsAssembler facts = new FactsAssembler(licences, today, inventory.organisation().energy());
-        Map<String, ResolvedProduct> products = FactsAssembler.asRun(catalog.products());
+        Map<String, ResolvedProduct> products = FactsAssembler.asRun(AssertionPrecedence.apply(catalog.products(), member));
         Map<String, ResolveResult.Match> matches = new HashMap<>();
         catalog.matches().forEach(match -> matches.put(match.ref(), match));
         Map<String, Integer> dependents = dependents(inventory);
@@ -96,7 +96,7 @@ public final class AssessmentEngine {
                     product.isPresent() ? match.matchedBy().name() : MatchedBy.NONE.name(), item.deployment(), item.criticality(),
                     item.dataClassification(), item.usage(),
                     product.map(p -> p.product().licence()).orElse(item.licence()), item.dependsOn(), score, plan,
-                    item.library(), List.of(), null));
+                    item.library(), List.of(), null, product.map(p -> p.product().origin()).orElse(null)));
         }
         items = Libraries.rolledUp(items);
 

@@ -51,7 +51,7 @@ final class Libraries {
                 .map(item -> new ItemResult(item.id(), item.name(), item.product(), item.matchedBy(), item.deployment(),
                         item.criticality(), item.dataClassification(), item.usage(), item.licence(), item.dependsOn(),
                         item.assessment(), item.plan(), item.library(), partOf.getOrDefault(item.id(), List.of()),
-                        item.library() ? null : rollUp(librariesOf.getOrDefault(item.id(), List.of()))))
+                        item.library() ? null : rollUp(librariesOf.getOrDefault(item.id(), List.of())), item.factsFrom()))
                 .toList();
     }
 

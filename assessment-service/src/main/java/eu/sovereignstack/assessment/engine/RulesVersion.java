@@ -48,7 +48,7 @@ public final class RulesVersion {
 
     /** The classes whose code decides a result. */
     static final List<Class<?>> CODE = List.of(
-            AssessmentEngine.class, FactsAssembler.class, SovereigntyScorer.class, AlternativeRanker.class, ItemPlanner.class,
+            AssessmentEngine.class, AssertionPrecedence.class, FactsAssembler.class, SovereigntyScorer.class, AlternativeRanker.class, ItemPlanner.class,
             Libraries.class, WavePlanner.class, Aggregation.class, PolicyCheck.class, DependencyCycleException.class,
             SovereigntyRule.class, UnknownFact.class, Fact.class, SeverityEscalation.class, DispositionRule.class, EffortRule.class,
             AggregationWeight.class, RankingWeight.class, FitWeight.class, ReleaseAge.class, PlanCase.class,

@@ -118,7 +118,7 @@ public class AssessmentService {
         long started = System.nanoTime();
         ResolveResult resolved = resolve(inventory);
         long resolvedAt = System.nanoTime();
-        AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved, today.date());
+        AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved, today.date(), caller.issuer());
 
         Assessment assessment = new Assessment();
         assessment.id = UUID.randomUUID();
@@ -241,7 +241,8 @@ public class AssessmentService {
         ScoringProfile profile = profiles.find(original.profileId).orElseThrow();
         AssessmentResult oldFactsNewRules = engine.assess(inventory, profile, policy, original.threshold.doubleValue(),
                 read(original.catalogFacts, ResolveResult.class),
-                before.judgedOn() != null ? before.judgedOn() : original.createdAt.atZone(ZoneOffset.UTC).toLocalDate());
+                before.judgedOn() != null ? before.judgedOn() : original.createdAt.atZone(ZoneOffset.UTC).toLocalDate(),
+                memberOf(original));
         Comparison.Side first = new Comparison.Side(original.id, original.name, original.createdAt,
                 before.organisation().score(), before.organisation().seal());
         Comparison.Side recomputed = new Comparison.Side(original.id, original.name + " (its facts, today's rules)",
@@ -249,6 +250,12 @@ public class AssessmentService {
         return new RerunChanges(before.rulesVersion(), rerun.rulesVersion(),
                 Comparisons.compare(first, before, recomputed, oldFactsNewRules),
                 Comparisons.compare(recomputed, oldFactsNewRules, again, rerun));
+    }
+
+    /** The federation member (issuer) whose organisation the assessment belongs to: the first part of its tenant. */
+    private static String memberOf(Assessment assessment) {
+        int bar = assessment.tenant.lastIndexOf('|');
+        return bar < 0 ? assessment.tenant : assessment.tenant.substring(0, bar);
     }
 
     /** The comparison of two of the tenant's assessments; a problem names the one it cannot find. */

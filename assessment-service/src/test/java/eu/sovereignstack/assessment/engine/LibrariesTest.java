@@ -112,7 +112,7 @@ class LibrariesTest {
 
     private static AssessmentResult assess(InventoryItem... items) {
         Inventory inventory = new Inventory(new Organisation("Example", null, "FR"), List.of(items));
-        return ENGINE.assess(inventory, SovereigntyScorerTest.CSF, Policy.none(), 70, new ResolveResult(List.of(), Map.of()), TODAY);
+        return ENGINE.assess(inventory, SovereigntyScorerTest.CSF, Policy.none(), 70, new ResolveResult(List.of(), Map.of()), TODAY, null);
     }
 
     private static InventoryItem application(String id, String licence, String... dependsOn) {

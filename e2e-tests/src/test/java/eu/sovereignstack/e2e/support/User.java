@@ -12,6 +12,7 @@ public enum User {
     AGENCY_ASSESSOR(Realm.SOVEREIGN, "agency-assessor"),
     AGENCY_ADMIN(Realm.SOVEREIGN, "agency-admin"),
     PARTNER_VIEWER(Realm.PARTNER, "partner-viewer"),
+    PARTNER_EDITOR(Realm.PARTNER, "partner-editor"),
     PARTNER_ASSESSOR(Realm.PARTNER, "partner-assessor"),
     PARTNER_ADMIN(Realm.PARTNER, "partner-admin");
 

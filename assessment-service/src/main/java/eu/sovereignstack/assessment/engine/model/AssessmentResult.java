@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.assessment.domain.Criticality;
@@ -21,6 +22,7 @@ import eu.sovereignstack.assessment.domain.Deployment;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Usage;
 import eu.sovereignstack.catalog.contract.CatalogLimits;
+import eu.sovereignstack.catalog.contract.EntryOrigin;
 
 /**
  * Everything an assessment found and planned; stored as it was computed. Its sizes follow from
@@ -90,7 +92,12 @@ public record AssessmentResult(
             List<@Size(max = Limits.ID) String> partOf,
             @Schema(description = "For an application or service: the libraries it depends on, as they count in it; absent "
                     + "when it has none")
-            LibraryRollUp libraries) {
+            LibraryRollUp libraries,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Whose facts about the product the item was assessed on: the catalog node and federation member "
+                    + "that assert them. When several members assert facts about the product, the assessing organisation's own "
+                    + "member's are used, else the most recent (factsAsOf), else the catalog's entry; absent for unknown items")
+            EntryOrigin factsFrom) {
 
         public ItemResult {
             partOf = partOf == null ? List.of() : partOf;
