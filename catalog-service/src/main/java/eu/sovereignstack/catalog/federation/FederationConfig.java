@@ -21,6 +21,15 @@ public interface FederationConfig {
      */
     Optional<List<String>> peers();
 
+    /**
+     * The client of the node's own realm whose client-credentials token reads the peers' feeds
+     * (quarkus.oidc-client is configured from it); its service account needs catalog-auditor.
+     */
+    String clientId();
+
+    /** That client's secret: the dev realm's by default, a Kubernetes Secret in production. */
+    String clientSecret();
+
     /** How often each peer's feed is read to its end. */
     @WithDefault("10S")
     Duration syncInterval();

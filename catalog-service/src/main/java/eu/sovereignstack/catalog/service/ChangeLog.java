@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.sovereignstack.catalog.domain.Actor;
 import eu.sovereignstack.catalog.domain.Change;
@@ -24,6 +25,9 @@ import eu.sovereignstack.catalog.repository.ChangeRepository;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ChangeLog {
+
+    /** The member of an entry's view that says where it comes from (EntryOrigin). */
+    private static final String ORIGIN = "origin";
 
     private final ChangeRepository changes;
     private final WriteContext context;
@@ -46,10 +50,17 @@ public class ChangeLog {
         record(kind, key, ChangeOperation.CREATED, version, MergePatches.withoutNulls(entry));
     }
 
-    /** Records an update, unless nothing a client can see has changed. */
+    /**
+     * Records an update, unless nothing a client can see has changed. The patch always carries
+     * the entry's origin, changed or not: a follower that never saw the entry created (a node's
+     * seed) still learns which member asserts it.
+     */
     public void updated(EntryKind kind, String key, Integer version, JsonNode before, JsonNode after) {
         JsonNode patch = MergePatches.between(before, after);
         if (!patch.isEmpty()) {
+            if (patch instanceof ObjectNode object && after.has(ORIGIN) && !object.has(ORIGIN)) {
+                object.set(ORIGIN, MergePatches.withoutNulls(after.get(ORIGIN)));
+            }
             record(kind, key, ChangeOperation.UPDATED, version, patch);
         }
     }

@@ -59,8 +59,8 @@ public class FakePeer implements QuarkusTestResourceLifecycleManager {
         config.put("catalog.federation.sync-interval", "1H");
         config.put("catalog.federation.first-sync-after", "1H");
         config.put("quarkus.oidc-client.auth-server-url", base + "/realms/sovereign");
-        config.put("quarkus.oidc-client.client-id", CLIENT_ID);
-        config.put("quarkus.oidc-client.credentials.secret", CLIENT_SECRET);
+        config.put("catalog.federation.client-id", CLIENT_ID);
+        config.put("catalog.federation.client-secret", CLIENT_SECRET);
         return config;
     }
 

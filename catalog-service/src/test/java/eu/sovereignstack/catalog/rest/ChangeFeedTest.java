@@ -167,6 +167,8 @@ class ChangeFeedTest {
         JsonNode update = changesOf(changes, "product", changed).get(0);
         assertEquals("UPDATED", update.get("operation").asText());
         assertEquals("Changed by import", update.get("patch").get("name").asText());
+        // An update names the entry's origin even though it did not change: a follower that missed the creation learns whose it is.
+        assertEquals("https://server.example.com", update.get("patch").get("origin").get("member").asText(), update.toString());
         assertTrue(changes.stream().allMatch(c -> c.get("requestId").asText().equals("import-" + fresh)));
     }
 

@@ -51,6 +51,8 @@ public final class SovereignStack implements AutoCloseable {
     private static final String READY = "200";
     private static final String CATALOG_DB = "catalog_e2e";
     private static final String ASSESSMENT_DB = "assessment_e2e";
+    /** How often every catalog node reads its peers' feeds in the run. */
+    public static final Duration SYNC_INTERVAL = Duration.ofSeconds(1);
     private static final String PROCESSES_FILE = "processes.txt";
 
     private final Settings settings;
@@ -68,6 +70,7 @@ public final class SovereignStack implements AutoCloseable {
     private Api faultGateway;
     private Api catalogApi;
     private Api assessmentApi;
+    private final Map<PeerNode, Integer> peerPorts = new java.util.EnumMap<>(PeerNode.class);
 
     private SovereignStack(Settings settings) {
         this.settings = settings;
@@ -121,7 +124,7 @@ public final class SovereignStack implements AutoCloseable {
         keycloakProcess = startKeycloak(keycloakPort, keycloakAdminPassword);
 
         // While Keycloak boots.
-        Databases.recreate(settings.postgresUrl(), CATALOG_DB, ASSESSMENT_DB);
+        Databases.recreate(settings.postgresUrl(), CATALOG_DB, ASSESSMENT_DB, PeerNode.PARTNER.database, PeerNode.PUBLIC.database);
         slowBackend = new SlowBackend();
 
         String issuer = keycloak + "/realms/" + User.Realm.SOVEREIGN;
@@ -133,13 +136,20 @@ public final class SovereignStack implements AutoCloseable {
         int gatewayPort = freePort();
         int faultGatewayPort = freePort();
         int closedPort = freePort(); // nothing listens there
+        // The suite's catalog is the node of the sovereign member; it follows the peer nodes a test starts (FederationIT).
+        for (PeerNode peer : PeerNode.values()) {
+            peerPorts.put(peer, freePort());
+        }
         Map<String, String> oidc = Map.of(
                 "sovereign.oidc.url", issuer,
                 "sovereign.oidc.partner-url", keycloak + "/realms/" + User.Realm.PARTNER,
                 "sovereign.oidc.key-watch.interval", KEY_WATCH_INTERVAL.toSeconds() + "s");
 
         ManagedProcess catalog = startService("catalog-service", settings.catalogJar(), catalogPort, oidc, Map.of(
-                "quarkus.datasource.jdbc.url", Databases.url(settings.postgresUrl(), CATALOG_DB)));
+                "quarkus.datasource.jdbc.url", Databases.url(settings.postgresUrl(), CATALOG_DB),
+                "catalog.federation.peers", PeerNode.PARTNER.label + "=" + local(peerPorts.get(PeerNode.PARTNER)) + "/api/v1,"
+                        + PeerNode.PUBLIC.label + "=" + local(peerPorts.get(PeerNode.PUBLIC)) + "/api/v1",
+                "catalog.federation.sync-interval", SYNC_INTERVAL.toSeconds() + "S"));
         ManagedProcess assessment = startService("assessment-service", settings.assessmentJar(), assessmentPort, oidc, Map.of(
                 "quarkus.datasource.jdbc.url", Databases.url(settings.postgresUrl(), ASSESSMENT_DB),
                 "quarkus.rest-client.catalog.url", local(catalogPort)));
@@ -201,9 +211,56 @@ public final class SovereignStack implements AutoCloseable {
                 "gateway.backends.assessment.url", assessmentApi.base().toString()), properties);
     }
 
+    /**
+     * Starts the catalog node of a peer, on its own database and its port of the run (the same
+     * every time, so that its peers find it again after a restart), following the suite's
+     * catalog (through the gateway) and the other peer node; launched, not waited for.
+     */
+    public ExtraService startPeerNode(PeerNode peer) {
+        PeerNode other = peer == PeerNode.PARTNER ? PeerNode.PUBLIC : PeerNode.PARTNER;
+        String issuer = tokens.issuer(peer.realm);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.datasource.jdbc.url", Databases.url(settings.postgresUrl(), peer.database));
+        properties.put("sovereign.oidc.url", tokens.issuer(User.Realm.SOVEREIGN));
+        properties.put("sovereign.oidc.partner-url", tokens.issuer(User.Realm.PARTNER));
+        properties.put("sovereign.oidc.key-watch.interval", KEY_WATCH_INTERVAL.toSeconds() + "s");
+        properties.put("catalog.node.name", peer.label);
+        properties.put("catalog.node.issuer", issuer);
+        properties.put("quarkus.oidc-client.auth-server-url", issuer);
+        properties.put("catalog.federation.client-secret", peer.clientSecret);
+        properties.put("catalog.federation.peers", "sovereign=" + gateway.base() + "/api/v1/catalog,"
+                + other.label + "=" + local(peerPorts.get(other)) + "/api/v1");
+        properties.put("catalog.federation.sync-interval", SYNC_INTERVAL.toSeconds() + "S");
+        properties.put("catalog.federation.first-sync-after", "1S");
+        return startExtra("catalog-node-" + peer.label, settings.catalogJar(), peerPorts.get(peer), Map.of(), properties);
+    }
+
+    /** The catalog nodes a test may start beside the suite's, which is the sovereign member's. */
+    public enum PeerNode {
+        /** The partner member's node: its own realm, its seed is the partner's. */
+        PARTNER("partner", User.Realm.PARTNER, "dev-only-partner-services-secret", "catalog_e2e_partner"),
+        /** A node of public reference data, run by the sovereign member. */
+        PUBLIC("public", User.Realm.SOVEREIGN, "dev-only-services-secret", "catalog_e2e_public");
+
+        public final String label;
+        final String realm;
+        final String clientSecret;
+        final String database;
+
+        PeerNode(String label, String realm, String clientSecret, String database) {
+            this.label = label;
+            this.realm = realm;
+            this.clientSecret = clientSecret;
+            this.database = database;
+        }
+    }
+
     /** A service of this jar on a free port: its own properties, then the test's on top. */
     private ExtraService startExtra(String name, Path jar, Map<String, String> own, Map<String, String> properties) {
-        int port = freePort();
+        return startExtra(name, jar, freePort(), own, properties);
+    }
+
+    private ExtraService startExtra(String name, Path jar, int port, Map<String, String> own, Map<String, String> properties) {
         Map<String, String> all = new LinkedHashMap<>(own);
         all.putAll(properties);
         return new ExtraService(this, startService(name, jar, port, Map.of(), all), URI.create(local(port)));
