@@ -171,6 +171,23 @@ class FederationIT {
         assertEquals("sovereign", factsFrom(User.ASSESSOR).path("node").asText(), "the sovereign member's uses its own");
     }
 
+    @Test
+    void aMemberIsTrustedByConfigurationAlone() {
+        // The partner's realm listed as a member in the environment's list instead of the built-in tenant.
+        try (ExtraService listed = stack.startExtraCatalog("catalog-members-listed", Map.of(
+                        "sovereign.oidc.partner-enabled", "false",
+                        "sovereign.federation.members", "second=" + stack.tokens().issuer(User.Realm.PARTNER)));
+                ExtraService unlisted = stack.startExtraCatalog("catalog-members-unlisted", Map.of(
+                        "sovereign.oidc.partner-enabled", "false"))) {
+            listed.awaitOk("/q/health/ready", NODE_DEADLINE);
+            unlisted.awaitOk("/q/health/ready", NODE_DEADLINE);
+            Reply trusted = listed.api().as(User.PARTNER_VIEWER).get("/api/v1/products/nextcloud");
+            assertEquals(200, trusted.status(), trusted::toString);
+            assertProblem(unlisted.api().as(User.PARTNER_VIEWER).get("/api/v1/products/nextcloud"), 401, "unauthenticated");
+            assertEquals(200, unlisted.api().as(User.VIEWER).get("/api/v1/products/nextcloud").status());
+        }
+    }
+
     /** Whose facts about the contested product an assessment by this user's organisation used. */
     private JsonNode factsFrom(User assessor) {
         Map<String, Object> inventory = Map.of(
