@@ -174,10 +174,13 @@ class FederationIT {
     @Test
     void aMemberIsTrustedByConfigurationAlone() {
         // The partner's realm listed as a member in the environment's list instead of the built-in tenant.
+        String sovereignRealm = stack.tokens().issuer(User.Realm.SOVEREIGN);
         try (ExtraService listed = stack.startExtraCatalog("catalog-members-listed", Map.of(
+                        "sovereign.oidc.url", sovereignRealm,
                         "sovereign.oidc.partner-enabled", "false",
                         "sovereign.federation.members", "second=" + stack.tokens().issuer(User.Realm.PARTNER)));
                 ExtraService unlisted = stack.startExtraCatalog("catalog-members-unlisted", Map.of(
+                        "sovereign.oidc.url", sovereignRealm,
                         "sovereign.oidc.partner-enabled", "false"))) {
             listed.awaitOk("/q/health/ready", NODE_DEADLINE);
             unlisted.awaitOk("/q/health/ready", NODE_DEADLINE);

@@ -28,7 +28,7 @@ public class Provider {
 
     /** The facts a provider's evidence can be about, in the order they are shown. */
     public static final List<String> EVIDENCE_FACTS = List.of("entry", "country", "legalName", "ultimateParent",
-            "certifications", "pue", "renewableShare", "climateNeutralDataCentrePact");
+            "certifications", "dataLocations", "pue", "renewableShare", "climateNeutralDataCentrePact");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "provider_seq")
@@ -43,6 +43,10 @@ public class Provider {
     public String website;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> certifications = new ArrayList<>();
+    /** The countries of its data centres (regions); empty when not known. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "data_locations")
+    public List<String> dataLocations = new ArrayList<>();
     @Column(name = "legal_name")
     public String legalName;
     /** Who controls the provider in the end (the provider itself when independent); null when unknown. */

@@ -25,6 +25,7 @@ public record ProviderFacts(
         String ultimateParentName,
         String ultimateParentCountry,
         List<String> certifications,
+        List<String> dataLocations,
         BigDecimal pue,
         BigDecimal renewableShare,
         Boolean climateNeutralDataCentrePact,
@@ -35,7 +36,7 @@ public record ProviderFacts(
     /** The stored provider as a client would write it back (no version), decimals without trailing zeros. */
     public static ProviderFacts of(Provider p) {
         return new ProviderFacts(p.slug, p.name, p.legalName, p.country, p.type, p.website, p.ultimateParentName,
-                p.ultimateParentCountry, List.copyOf(p.certifications), stripped(p.pue), stripped(p.renewableShare),
+                p.ultimateParentCountry, List.copyOf(p.certifications), List.copyOf(p.dataLocations), stripped(p.pue), stripped(p.renewableShare),
                 p.climateNeutralDataCentrePact, p.factsAsOf, Evidences.ordered(p.evidence, Provider.EVIDENCE_FACTS), null);
     }
 
@@ -47,6 +48,9 @@ public record ProviderFacts(
         }
         if (ultimateParentName != null) {
             stated.add("ultimateParent");
+        }
+        if (dataLocations != null && !dataLocations.isEmpty()) {
+            stated.add("dataLocations");
         }
         if (pue != null) {
             stated.add("pue");
@@ -71,6 +75,7 @@ public record ProviderFacts(
         p.ultimateParentCountry = ultimateParentName == null ? null : ultimateParentCountry;
         p.certifications = certifications == null ? new ArrayList<>()
                 : new ArrayList<>(new LinkedHashSet<>(certifications.stream().map(String::trim).toList()));
+        p.dataLocations = dataLocations == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(dataLocations));
         p.pue = pue;
         p.renewableShare = renewableShare;
         p.climateNeutralDataCentrePact = climateNeutralDataCentrePact;

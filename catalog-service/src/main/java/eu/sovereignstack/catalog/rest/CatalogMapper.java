@@ -52,7 +52,7 @@ final class CatalogMapper {
     static ProviderView provider(ProviderCount counted, EntryOrigin origin) {
         Provider p = counted.provider();
         return new ProviderView(p.slug, p.name, p.country, p.type, Jurisdiction.isEuEea(p.country), p.website,
-                List.copyOf(p.certifications), p.legalName, ultimateParent(p),
+                List.copyOf(p.certifications), List.copyOf(p.dataLocations), p.legalName, ultimateParent(p),
                 Jurisdiction.isEuEea(p.ultimateParentCountry != null ? p.ultimateParentCountry : p.country), energy(p),
                 p.factsAsOf, Evidences.ordered(p.evidence, Provider.EVIDENCE_FACTS), counted.offeringCount(), p.version, origin);
     }
@@ -72,7 +72,7 @@ final class CatalogMapper {
         Energy energy = new Energy(f.pue(), f.renewableShare(), f.climateNeutralDataCentrePact());
         return new ProviderInput(f.slug(), f.name(), f.legalName(), f.country(), f.type(), f.website(),
                 f.ultimateParentName() == null ? null : new UltimateParent(f.ultimateParentName(), f.ultimateParentCountry()),
-                f.certifications(), energy.empty() ? null : energy, f.factsAsOf(), f.evidence(), f.version());
+                f.certifications(), f.dataLocations(), energy.empty() ? null : energy, f.factsAsOf(), f.evidence(), f.version());
     }
 
     /** What the client wrote, as the facts the service checks and stores. */
@@ -81,7 +81,7 @@ final class CatalogMapper {
         Energy energy = in.energy();
         return new ProviderFacts(in.slug(), in.name(), in.legalName(), in.country(), in.type(), in.website(),
                 parent == null ? null : parent.name(), parent == null ? null : parent.country(), in.certifications(),
-                energy == null ? null : energy.pue(), energy == null ? null : energy.renewableShare(),
+                in.dataLocations(), energy == null ? null : energy.pue(), energy == null ? null : energy.renewableShare(),
                 energy == null ? null : energy.climateNeutralDataCentrePact(), in.factsAsOf(), in.evidence(), in.version());
     }
 

@@ -14,9 +14,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.catalog.contract.Energy;
+import eu.sovereignstack.catalog.contract.CountryCode;
 import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.UltimateParent;
 import eu.sovereignstack.catalog.domain.ProviderType;
@@ -57,6 +59,11 @@ public record ProviderInput(
                 maxItems = CERTIFICATIONS)
         List<@NotBlank @Size(max = CERTIFICATION) @Pattern(regexp = SINGLE_LINE) String> certifications,
 
+        @Size(max = DATA_LOCATIONS)
+        @Schema(description = "Countries of its data centres (its regions), ISO 3166-1 alpha-2; left out or empty when not known",
+                type = SchemaType.ARRAY, implementation = CountryCode.class, maxItems = DATA_LOCATIONS)
+        List<@NotNull @Pattern(regexp = COUNTRY_PATTERN, message = "must be an ISO 3166-1 alpha-2 code") String> dataLocations,
+
         @Valid
         @Schema(description = "Its data centres' energy facts, each optional: pue at most 2 decimals, renewableShare at most 3")
         Energy energy,
@@ -68,7 +75,7 @@ public record ProviderInput(
 
         @Size(max = EVIDENCE_FACTS)
         @Schema(description = "The evidence of each fact the provider states, by fact name: entry, country, legalName, "
-                + "ultimateParent, certifications, pue, renewableShare, climateNeutralDataCentrePact", maxProperties = EVIDENCE_FACTS)
+                + "ultimateParent, certifications, dataLocations, pue, renewableShare, climateNeutralDataCentrePact", maxProperties = EVIDENCE_FACTS)
         Map<@Size(max = FACT_NAME) @Pattern(regexp = FACT_NAME_PATTERN, message = "must be a fact name") String,
             @NotNull @Valid Evidence> evidence,
 

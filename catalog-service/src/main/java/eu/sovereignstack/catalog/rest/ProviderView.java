@@ -4,6 +4,7 @@ import static eu.sovereignstack.catalog.contract.CatalogLimits.CERTIFICATION;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.CERTIFICATIONS;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.COUNTRY_PATTERN;
+import static eu.sovereignstack.catalog.contract.CatalogLimits.DATA_LOCATIONS;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.DATE;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.EVIDENCE_FACTS;
 import static eu.sovereignstack.catalog.contract.CatalogLimits.INT_MAX;
@@ -23,10 +24,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import eu.sovereignstack.catalog.contract.Energy;
 import eu.sovereignstack.catalog.contract.EntryOrigin;
+import eu.sovereignstack.catalog.contract.CountryCode;
 import eu.sovereignstack.catalog.contract.Evidence;
 import eu.sovereignstack.catalog.contract.UltimateParent;
 import eu.sovereignstack.catalog.domain.ProviderType;
@@ -41,6 +44,9 @@ public record ProviderView(
         @Schema(maxLength = URL, pattern = URL_PATTERN) String website,
         @Schema(maxItems = CERTIFICATIONS)
         List<@Size(max = CERTIFICATION) @Pattern(regexp = SINGLE_LINE) String> certifications,
+        @Schema(description = "Countries of its data centres (its regions); empty when not known", type = SchemaType.ARRAY,
+                implementation = CountryCode.class, maxItems = DATA_LOCATIONS)
+        List<String> dataLocations,
         @JsonInclude(JsonInclude.Include.NON_NULL) 
         @Schema(description = "Registered name of the company", maxLength = NAME, pattern = SINGLE_LINE) String legalName,
         @JsonInclude(JsonInclude.Include.NON_NULL) 
@@ -52,7 +58,7 @@ public record ProviderView(
         @Schema(description = "Its data centres' energy facts; absent when none is known") Energy energy,
         @Schema(implementation = String.class, format = "date", maxLength = DATE) LocalDate factsAsOf,
         @Schema(description = "The evidence of each fact, by fact name: entry, country, legalName, ultimateParent, "
-                + "certifications, pue, renewableShare, climateNeutralDataCentrePact", maxProperties = EVIDENCE_FACTS)
+                + "certifications, dataLocations, pue, renewableShare, climateNeutralDataCentrePact", maxProperties = EVIDENCE_FACTS)
         Map<String, Evidence> evidence,
         @Schema(minimum = "0", maximum = LONG_MAX) long offeringCount,
         @Schema(description = "Its version, for optimistic locking: the ETag of GET /providers/{slug}", minimum = "0",

@@ -85,6 +85,18 @@ public class MirrorService {
         return peer.cursor;
     }
 
+    /**
+     * Applies changes that come with no cursor (a public source's import, which compares with
+     * what the source said last time instead), in order; the source counts as synced now.
+     */
+    public void applyAll(String node, List<PeerChange> changes) {
+        Peer source = lockedPeer(node);
+        changes.forEach(change -> apply(node, change));
+        source.syncedAt = Instant.now();
+        source.attemptedAt = source.syncedAt;
+        source.error = null;
+    }
+
     /** The peer's feed was read to its end: its mirrored entries are current as of now. */
     public void synced(String node) {
         Peer peer = lockedPeer(node);

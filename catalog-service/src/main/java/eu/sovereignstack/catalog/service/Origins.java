@@ -2,7 +2,10 @@ package eu.sovereignstack.catalog.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +32,17 @@ public class Origins {
     private final CatalogNode node;
     private final PeerRepository peers;
     private final Duration staleAfter;
+    /** The configured peers' names: only their entries can go stale; a public source's are as of their import. */
+    private final Set<String> followed;
 
-    Origins(CatalogNode node, PeerRepository peers, @ConfigProperty(name = "catalog.federation.stale-after") Duration staleAfter) {
+    Origins(CatalogNode node, PeerRepository peers, @ConfigProperty(name = "catalog.federation.stale-after") Duration staleAfter,
+            @ConfigProperty(name = "catalog.federation.peers") Optional<List<String>> followed) {
         this.node = node;
         this.peers = peers;
         this.staleAfter = staleAfter;
+        this.followed = followed.orElse(List.of()).stream()
+                .map(entry -> entry.contains("=") ? entry.substring(0, entry.indexOf('=')).trim() : entry.trim())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The origins as of now: the peers' sync times are read once. */
@@ -83,8 +92,14 @@ public class Origins {
             return of(member, organisation, node, version);
         }
 
-        /** Whether the entries mirrored from the peer are stale: never synced, or too long ago. */
+        /**
+         * Whether the entries mirrored from the peer are stale: never synced, or too long ago. A
+         * public source's entries are as of their import (syncedAt), never stale.
+         */
         public boolean stale(String peer) {
+            if (!followed.contains(peer)) {
+                return false;
+            }
             Instant synced = syncedAt.get(peer);
             return synced == null || synced.plus(staleAfter).isBefore(now);
         }

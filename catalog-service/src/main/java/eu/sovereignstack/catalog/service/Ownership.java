@@ -61,6 +61,14 @@ public class Ownership {
         }
     }
 
+    /** Refuses (403) anyone but a platform-admin of the node's own member: the node's operators. */
+    public void checkOperator(String what) {
+        if (!context.hasRole(MODERATOR) || !node.issuer().equals(context.actor().issuer())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a platform-admin of this node's member (" + node.issuer()
+                    + ") may " + what + ".");
+        }
+    }
+
     private static String describe(Member owner) {
         return owner.organisation() == null
                 ? "the member " + owner.issuer()

@@ -154,6 +154,12 @@ public class ProductService {
         return product.isPresent();
     }
 
+    /** Checks the facts as a create would, writing nothing: a problem names every refused field. */
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
+    public void check(ProductFacts facts) {
+        checkFacts(facts, "", this::storedBase);
+    }
+
     /**
      * Writes a product that the peer {@code node} asserts as the row mirrored from it, checked as a
      * client's write is (a refusal is a problem and writes nothing). A slug this node holds as its

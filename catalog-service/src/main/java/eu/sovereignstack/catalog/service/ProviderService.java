@@ -196,6 +196,12 @@ public class ProviderService {
                 .flatMap(provider -> products.findBySlug(productSlug).flatMap(product -> offerings.of(provider, product)));
     }
 
+    /** Checks the facts as a create would, writing nothing: a problem names every refused field. */
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = ProblemException.class)
+    public void check(ProviderFacts facts) {
+        checkProvider(facts);
+    }
+
     /**
      * Writes a provider that the peer {@code node} asserts as the row mirrored from it, checked as a
      * client's write is; a slug this node holds as its own or another peer's is left as it is.
@@ -306,6 +312,10 @@ public class ProviderService {
         List<FieldError> errors = new ArrayList<>();
         country(input.country(), "country", errors);
         country(input.ultimateParentCountry(), "ultimateParent.country", errors);
+        List<String> locations = input.dataLocations() == null ? List.of() : input.dataLocations();
+        for (int i = 0; i < locations.size(); i++) {
+            country(locations.get(i), "dataLocations[" + i + "]", errors);
+        }
         decimals(input.pue(), PUE_DECIMALS, "energy.pue", errors);
         decimals(input.renewableShare(), RENEWABLE_SHARE_DECIMALS, "energy.renewableShare", errors);
         evidence(input.evidence(), Provider.EVIDENCE_FACTS, input.stated(), "provider", errors);
