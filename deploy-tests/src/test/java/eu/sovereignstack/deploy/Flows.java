@@ -1,10 +1,8 @@
 package eu.sovereignstack.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -27,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,7 +35,9 @@ import java.util.stream.Stream;
  * read from the manifests themselves, never listed by hand:
  * <ul>
  *   <li>a URL {@code http://<service>[.<namespace>.svc[.cluster.local]]:<port>} in a variable whose name ends in
- *       {@code _URL}, from a ConfigMap a Deployment reads (envFrom or configMapKeyRef) or a container's env value:
+ *       {@code _URL}, or in a list of {@code name=URL} whose name ends in {@code _PEERS} or {@code _MEMBERS} (a catalog
+ *       node's peers, {@code CATALOG_FEDERATION_PEERS}; further members' realms, {@code SOVEREIGN_FEDERATION_MEMBERS}),
+ *       from a ConfigMap a Deployment reads (envFrom or configMapKeyRef) or a container's env value:
  *       the Deployment's pods connect to the pods of that Service (or, for {@code <keycloak>-service}, to the
  *       Keycloak Operator's pods of that Keycloak). Other variables (an issuer, CORS origins) are names, not
  *       connections; localhost is the pod itself;</li>
@@ -68,6 +69,21 @@ final class Flows {
         public String toString() {
             return from.owner() + " -> " + to.owner() + " port " + port + (portName == null ? "" : " (" + portName + ")") + " [" + why + "]";
         }
+
+        /** "owner -> owner port N": the connection without its reason. */
+        String route() {
+            return from.owner() + " -> " + to.owner() + " port " + port;
+        }
+
+        boolean crossesNamespaces() {
+            return !from.namespace().equals(to.namespace());
+        }
+    }
+
+    /** A variable whose value holds connections: a URL ({@code *_URL}) or a list of name=URL ({@code *_PEERS}, {@code *_MEMBERS}). */
+    static boolean isConnection(String variable) {
+        String name = variable.toUpperCase(Locale.ROOT);
+        return name.endsWith("_URL") || name.endsWith("_PEERS") || name.endsWith("_MEMBERS");
     }
 
     static List<Flow> implied(RenderedOverlay overlay, List<String> problems) {
@@ -79,7 +95,7 @@ final class Flows {
             }
             for (Container container : source.spec().getContainers()) {
                 for (Map.Entry<String, String> variable : configValues(overlay, source.namespace(), container)) {
-                    if (!variable.getKey().toUpperCase(Locale.ROOT).endsWith("_URL")) {
+                    if (!isConnection(variable.getKey())) {
                         continue;
                     }
                     String value = variable.getValue();
@@ -131,26 +147,14 @@ final class Flows {
         return pods.stream().filter(p -> p.namespace().equals(namespace) && cluster.equals(p.labels().get("cnpg.io/cluster"))).toList();
     }
 
-    /** The variables a container sees from ConfigMaps and literal env values, by name. */
+    /** The variables a container sees from ConfigMaps and literal env values, by name (the last source of a name wins). */
     private static List<Map.Entry<String, String>> configValues(RenderedOverlay overlay, String namespace, Container container) {
         List<Map.Entry<String, String>> values = new ArrayList<>();
-        List<ConfigMap> configMaps = overlay.all(ConfigMap.class).stream().filter(c -> PodSets.namespace(c).equals(namespace)).toList();
-        for (EnvFromSource from : container.getEnvFrom() == null ? List.<EnvFromSource>of() : container.getEnvFrom()) {
-            if (from.getConfigMapRef() != null) {
-                configMaps.stream().filter(c -> c.getMetadata().getName().equals(from.getConfigMapRef().getName()))
-                        .forEach(c -> values.addAll(c.getData() == null ? List.of() : c.getData().entrySet()));
+        ContainerEnv.of(overlay, namespace, container).all().forEach((name, value) -> {
+            if (value.literal() != null) {
+                values.add(Map.entry(name, value.literal()));
             }
-        }
-        for (EnvVar env : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
-            if (env.getValue() != null) {
-                values.add(Map.entry(env.getName(), env.getValue()));
-            } else if (env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null) {
-                String name = env.getValueFrom().getConfigMapKeyRef().getName();
-                String key = env.getValueFrom().getConfigMapKeyRef().getKey();
-                configMaps.stream().filter(c -> c.getMetadata().getName().equals(name) && c.getData() != null && c.getData().containsKey(key))
-                        .forEach(c -> values.add(Map.entry(env.getName(), c.getData().get(key))));
-            }
-        }
+        });
         return values;
     }
 
@@ -262,6 +266,89 @@ final class Flows {
             }
             if (!allowed(policies, flow, false)) {
                 problems.add(flow + ": no NetworkPolicy of the destination allows this ingress");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The connections the NetworkPolicies allow between pods of two different namespaces of the overlay (the source's
+     * egress and the destination's ingress both allow it). Peers outside the overlay (ingress controller, DNS,
+     * operators, the API server) are not among them.
+     */
+    static List<Flow> allowedAcrossNamespaces(RenderedOverlay overlay) {
+        List<NetworkPolicy> policies = overlay.all(NetworkPolicy.class);
+        return candidatesAcrossNamespaces(overlay).stream()
+                .filter(flow -> allowed(policies, flow, true) && allowed(policies, flow, false)).toList();
+    }
+
+    /**
+     * Every connection between pods of two different namespaces of the overlay, on each port the destination may
+     * listen on: the container ports of a Deployment's pods; for the operators' pods, whose ports are not in the
+     * overlay, every port a NetworkPolicy rule names.
+     */
+    private static List<Flow> candidatesAcrossNamespaces(RenderedOverlay overlay) {
+        List<PodSets.PodSet> pods = PodSets.of(overlay);
+        Set<Integer> policyPorts = new TreeSet<>();
+        for (NetworkPolicy policy : overlay.all(NetworkPolicy.class)) {
+            if (policy.getSpec() == null) {
+                continue;
+            }
+            Stream.concat(
+                            policy.getSpec().getIngress() == null ? Stream.empty() : policy.getSpec().getIngress().stream().map(NetworkPolicyIngressRule::getPorts),
+                            policy.getSpec().getEgress() == null ? Stream.empty() : policy.getSpec().getEgress().stream().map(NetworkPolicyEgressRule::getPorts))
+                    .filter(Objects::nonNull).flatMap(List::stream)
+                    .filter(p -> p.getPort() != null && p.getPort().getIntVal() != null)
+                    .forEach(p -> policyPorts.add(p.getPort().getIntVal()));
+        }
+        List<Flow> flows = new ArrayList<>();
+        for (PodSets.PodSet from : pods) {
+            for (PodSets.PodSet to : pods) {
+                if (from.namespace().equals(to.namespace())) {
+                    continue;
+                }
+                List<ContainerPort> ports = new ArrayList<>();
+                if (to.spec() != null) {
+                    to.spec().getContainers().stream()
+                            .flatMap(c -> c.getPorts() == null ? Stream.<ContainerPort>empty() : c.getPorts().stream())
+                            .forEach(ports::add);
+                } else {
+                    policyPorts.forEach(p -> ports.add(new ContainerPort(p, null, null, null, "TCP")));
+                }
+                for (ContainerPort port : ports) {
+                    flows.add(new Flow(from, to, port.getContainerPort(), port.getName(), "NetworkPolicies"));
+                }
+            }
+        }
+        return flows;
+    }
+
+    /** The connections between namespaces that the configuration implies (the URLs its variables name). */
+    static List<Flow> impliedAcrossNamespaces(RenderedOverlay overlay) {
+        Set<String> seen = new LinkedHashSet<>();
+        return implied(overlay, new ArrayList<>()).stream().filter(Flow::crossesNamespaces).filter(f -> seen.add(f.route())).toList();
+    }
+
+    /**
+     * Openings between namespaces that no configuration uses: a connection between pods of two namespaces that the
+     * source's egress or the destination's ingress allows (each end on its own, so that neither relies on the other
+     * to stay closed) must be one the configuration implies.
+     */
+    static List<String> unusedAcrossNamespaces(RenderedOverlay overlay) {
+        Set<String> used = new LinkedHashSet<>();
+        impliedAcrossNamespaces(overlay).forEach(f -> used.add(f.route()));
+        List<NetworkPolicy> policies = overlay.all(NetworkPolicy.class);
+        List<String> problems = new ArrayList<>();
+        for (Flow flow : candidatesAcrossNamespaces(overlay)) {
+            if (used.contains(flow.route())) {
+                continue;
+            }
+            boolean egress = allowed(policies, flow, true);
+            boolean ingress = allowed(policies, flow, false);
+            if (egress || ingress) {
+                problems.add(flow.route() + ": " + (egress && ingress ? "the NetworkPolicies of both ends allow"
+                        : egress ? "the source's egress allows" : "the destination's ingress allows")
+                        + " it across namespaces, but no configuration uses it");
             }
         }
         return problems;

@@ -2,6 +2,7 @@ package eu.sovereignstack.deploy;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
@@ -103,13 +104,26 @@ final class NetworkPolicyRules {
         return problems;
     }
 
-    /** The namespace a peer's namespaceSelector names (by kubernetes.io/metadata.name), or null. */
-    private static String namedNamespace(NetworkPolicyPeer peer) {
+    /**
+     * The namespaces a peer's namespaceSelector names by kubernetes.io/metadata.name (a matchLabels entry, or a
+     * matchExpressions "In" list), or null when it selects namespaces by other labels.
+     */
+    private static List<String> namedNamespaces(NetworkPolicyPeer peer) {
         LabelSelector namespaceSelector = peer.getNamespaceSelector();
-        if (namespaceSelector == null || namespaceSelector.getMatchLabels() == null) {
+        if (namespaceSelector == null) {
             return null;
         }
-        return namespaceSelector.getMatchLabels().get(NAMESPACE_NAME_LABEL);
+        if (namespaceSelector.getMatchLabels() != null && namespaceSelector.getMatchLabels().containsKey(NAMESPACE_NAME_LABEL)) {
+            return List.of(namespaceSelector.getMatchLabels().get(NAMESPACE_NAME_LABEL));
+        }
+        if (namespaceSelector.getMatchExpressions() != null) {
+            for (LabelSelectorRequirement requirement : namespaceSelector.getMatchExpressions()) {
+                if (NAMESPACE_NAME_LABEL.equals(requirement.getKey()) && "In".equals(requirement.getOperator()) && requirement.getValues() != null) {
+                    return requirement.getValues();
+                }
+            }
+        }
+        return null;
     }
 
     private static List<PodSets.PodSet> peerPods(NetworkPolicyPeer peer, String policyNamespace, List<PodSets.PodSet> pods) {
@@ -119,8 +133,8 @@ final class NetworkPolicyRules {
         if (peer.getNamespaceSelector() == null) {
             return PodSets.selected(pods, policyNamespace, peer.getPodSelector());
         }
-        String named = namedNamespace(peer);
-        return named == null ? List.of() : PodSets.selected(pods, named, peer.getPodSelector());
+        List<String> named = namedNamespaces(peer);
+        return named == null ? List.of() : named.stream().flatMap(n -> PodSets.selected(pods, n, peer.getPodSelector()).stream()).toList();
     }
 
     private static List<String> peers(String where, List<NetworkPolicyPeer> peers, String namespace,
@@ -139,9 +153,11 @@ final class NetworkPolicyRules {
                 }
                 continue;
             }
-            String named = namedNamespace(peer);
-            if (named != null && namespaces.contains(named) && PodSets.selected(pods, named, peer.getPodSelector()).isEmpty()) {
-                problems.add(where + ": podSelector " + text(peer.getPodSelector()) + " selects no pods in namespace '" + named + "'");
+            List<String> named = namedNamespaces(peer);
+            for (String name : named == null ? List.<String>of() : named) {
+                if (namespaces.contains(name) && PodSets.selected(pods, name, peer.getPodSelector()).isEmpty()) {
+                    problems.add(where + ": podSelector " + text(peer.getPodSelector()) + " selects no pods in namespace '" + name + "'");
+                }
             }
         }
         return problems;

@@ -39,6 +39,12 @@ class RealmImportTest {
     }
 
     @Test
+    void productionRealmsKeepTheServiceAccountsAsTheyAre() {
+        Problems.assertNone(Repo.PRODUCTION, RealmImports.productionUsers(RenderedOverlay.forChecks(Repo.PRODUCTION),
+                RealmImports.realmFiles(Repo.resolve("deploy/keycloak"))));
+    }
+
+    @Test
     void committedRealmImportsAreNotStale() {
         Path generator = Repo.resolve("deploy/kubernetes/generate-realm-imports");
         Assumptions.assumeTrue(Files.isRegularFile(generator), "no " + generator);
@@ -77,6 +83,28 @@ class RealmImportTest {
         Problems.assertReported(problems, "client services has a literal secret");
         Problems.assertReported(problems, "client other secret placeholder OTHER_SECRET is not in spec.placeholders");
         assertEquals(3, problems.size(), problems::toString);
+    }
+
+    @Test
+    void aProductionServiceAccountUnlikeTheFilesIsReported() {
+        JsonNode file = Manifests.YAML.createObjectNode().put("realm", "demo").set("users", Manifests.YAML.createArrayNode()
+                .add(Manifests.YAML.createObjectNode().put("username", "alice"))
+                .add(Manifests.YAML.createObjectNode().put("username", "service-account-services").put("serviceAccountClientId", "services")
+                        .set("realmRoles", Manifests.YAML.createArrayNode().add("viewer").add("auditor"))));
+        String production = """
+                apiVersion: k8s.keycloak.org/v2alpha1
+                kind: KeycloakRealmImport
+                metadata: {name: demo}
+                spec:
+                  keycloakCRName: keycloak
+                  realm:
+                    realm: demo
+                    users: [{username: service-account-services, serviceAccountClientId: services, realmRoles: %s}]
+                """;
+        assertEquals(List.of(), RealmImports.productionUsers(RenderedOverlay.fromYaml(Repo.PRODUCTION, production.formatted("[viewer, auditor]")),
+                Map.of("demo", file)));
+        Problems.assertReported(RealmImports.productionUsers(RenderedOverlay.fromYaml(Repo.PRODUCTION, production.formatted("[viewer]")),
+                Map.of("demo", file)), "KeycloakRealmImport demo", "not the realm file's service-account users", "/users/0/realmRoles");
     }
 
     @Test

@@ -2,6 +2,7 @@ package eu.sovereignstack.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -73,6 +74,35 @@ final class RealmImports {
             collectDifferences(file, realm, "", allowed, found);
             for (String difference : found) {
                 problems.add(name + ": spec.realm differs from the realm file of '" + realmName + "' at " + difference);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Production's realms keep exactly the realm file's service-account users, unchanged (production leaves out the
+     * demo users, and only them): the services' accounts hold the roles the suite relies on, such as the feed's
+     * catalog-auditor for a catalog node's service account.
+     */
+    static List<String> productionUsers(RenderedOverlay overlay, Map<String, JsonNode> realmFiles) {
+        List<String> problems = new ArrayList<>();
+        for (ObjectNode realmImport : overlay.custom(CustomResources.KEYCLOAK_REALM_IMPORT)) {
+            String name = Manifests.describe(realmImport);
+            JsonNode realm = realmImport.path("spec").path("realm");
+            JsonNode file = realmFiles.get(realm.path("realm").asText(""));
+            if (file == null) {
+                continue; // differences() reports it
+            }
+            ArrayNode serviceAccounts = JsonMapper.builder().build().createArrayNode();
+            file.path("users").forEach(user -> {
+                if (user.hasNonNull("serviceAccountClientId")) {
+                    serviceAccounts.add(user);
+                }
+            });
+            String difference = firstDifference(serviceAccounts, realm.path("users").isMissingNode()
+                    ? JsonMapper.builder().build().createArrayNode() : realm.path("users"), "/users");
+            if (difference != null) {
+                problems.add(name + ": spec.realm.users are not the realm file's service-account users, unchanged: differs at " + difference);
             }
         }
         return problems;

@@ -16,6 +16,7 @@ final class Repo {
 
     static final String PRODUCTION = "deploy/kubernetes/overlays/production";
     static final String DEV = "deploy/kubernetes/overlays/dev";
+    static final String FEDERATION = "deploy/kubernetes/federation";
 
     private Repo() {
     }

@@ -31,6 +31,12 @@ class SecretTest {
         Problems.assertNone(Repo.DEV, SecretRules.referencesResolve(RenderedOverlay.forChecks(Repo.DEV)));
     }
 
+    /** The federation example runs the demo realms as they are: it brings their client secrets itself. */
+    @Test
+    void federationHasEverySecretItReads() {
+        Problems.assertNone(Repo.FEDERATION, SecretRules.referencesResolve(RenderedOverlay.forChecks(Repo.FEDERATION)));
+    }
+
     // ---- the checks themselves
 
     private static final String SECRET = """
