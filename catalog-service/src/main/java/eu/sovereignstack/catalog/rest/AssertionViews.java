@@ -1,5 +1,7 @@
 package eu.sovereignstack.catalog.rest;
 
+import static eu.sovereignstack.catalog.service.JsonDocuments.text;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.sovereignstack.catalog.contract.EntryOrigin;
 import eu.sovereignstack.catalog.contract.ProductView;
 import eu.sovereignstack.catalog.domain.MirrorEntry;
+import eu.sovereignstack.catalog.service.JsonDocuments;
 import eu.sovereignstack.catalog.service.MergePatches;
 import eu.sovereignstack.catalog.service.MirrorService;
 import eu.sovereignstack.catalog.service.Origins;
@@ -68,7 +71,7 @@ class AssertionViews {
 
     private ProductView assertion(ProductView product, MirrorEntry entry, Origins.Snapshot origins) {
         ObjectNode shown = withoutMeta(json.valueToTree(product));
-        JsonNode document = read(entry.document);
+        JsonNode document = JsonDocuments.read(json, entry.document);
         JsonNode asserted = MergePatches.apply(shown, withoutMeta(document.deepCopy()));
         JsonNode origin = document.path("origin");
         EntryOrigin from = origins.ofMirror(entry.originNode, text(origin, "member"), text(origin, "organisation"), entry.version);
@@ -90,18 +93,5 @@ class AssertionViews {
         ObjectNode copy = node.isObject() ? (ObjectNode) node : new ObjectMapper().createObjectNode();
         copy.remove(NOT_FACTS);
         return copy;
-    }
-
-    private static String text(JsonNode node, String member) {
-        JsonNode value = node.get(member);
-        return value == null || !value.isTextual() ? null : value.asText();
-    }
-
-    private JsonNode read(String document) {
-        try {
-            return json.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored mirror entry is not JSON", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package eu.sovereignstack.catalog.rest;
 
+import static eu.sovereignstack.catalog.service.JsonDocuments.text;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.sovereignstack.catalog.domain.EntryKind;
+import eu.sovereignstack.catalog.service.JsonDocuments;
 import eu.sovereignstack.catalog.service.SourceEntry;
 import eu.sovereignstack.common.problem.ProblemException;
 
@@ -98,10 +101,5 @@ final class SovereignSkyProviders {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static String text(JsonNode node, String member) {
-        JsonNode value = node.get(member);
-        return value == null || !value.isTextual() ? null : value.asText();
     }
 }

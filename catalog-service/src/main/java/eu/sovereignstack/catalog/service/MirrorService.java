@@ -1,5 +1,7 @@
 package eu.sovereignstack.catalog.service;
 
+import static eu.sovereignstack.catalog.service.JsonDocuments.text;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -151,7 +152,7 @@ public class MirrorService {
             return;
         }
         JsonNode document = stored.isPresent() && "UPDATED".equals(change.operation())
-                ? MergePatches.apply(read(stored.get().document), change.patch())
+                ? MergePatches.apply(JsonDocuments.read(json, stored.get().document), change.patch())
                 : change.patch();
         if (document == null || !document.isObject()) {
             LOG.warnf("Peer %s: change %d of %s '%s' has no entry; skipped", node, change.id(), kind.code(), change.key());
@@ -165,7 +166,7 @@ public class MirrorService {
             return created;
         });
         entry.version = change.version();
-        entry.document = write(document);
+        entry.document = JsonDocuments.write(json, document);
         entry.changedAt = change.at() == null ? Instant.now() : change.at();
         if (stored.isEmpty()) {
             entries.persist(entry);
@@ -230,11 +231,6 @@ public class MirrorService {
         }
     }
 
-    private static String text(JsonNode node, String member) {
-        JsonNode value = node.get(member);
-        return value == null || !value.isTextual() ? null : value.asText();
-    }
-
     /** The two slugs of an offering's or a relation's key. */
     private static String[] pair(String key) {
         String[] slugs = key.split("/", 2);
@@ -242,21 +238,5 @@ public class MirrorService {
             throw ProblemException.invalid("key", "is not two slugs: '" + key + "'");
         }
         return slugs;
-    }
-
-    private JsonNode read(String document) {
-        try {
-            return json.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored mirror entry is not JSON", e);
-        }
-    }
-
-    private String write(JsonNode document) {
-        try {
-            return json.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a mirror entry could not be written", e);
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -91,7 +90,7 @@ public class PublicSources {
                 continue;
             }
             MirrorEntry known = before.get(id);
-            JsonNode previous = known == null ? null : read(known.document);
+            JsonNode previous = known == null ? null : JsonDocuments.read(json, known.document);
             if (previous != null && previous.equals(entry.document())) {
                 unchanged++;
                 continue;
@@ -138,13 +137,5 @@ public class PublicSources {
             default -> Optional.empty();
         };
         return origin.isPresent() && !origin.get().equals(source);
-    }
-
-    private JsonNode read(String document) {
-        try {
-            return json.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored mirror entry is not JSON", e);
-        }
     }
 }
