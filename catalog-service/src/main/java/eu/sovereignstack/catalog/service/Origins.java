@@ -59,6 +59,11 @@ public class Origins {
         return new Snapshot(Map.of(), Instant.now());
     }
 
+    /** The origins against these sync times at {@code now}. */
+    Snapshot at(Map<String, Instant> syncedAt, Instant now) {
+        return new Snapshot(syncedAt, now);
+    }
+
     /** Origins against the peers' sync times read at one moment. */
     public final class Snapshot {
 
