@@ -99,6 +99,28 @@ class FederationIT {
     }
 
     @Test
+    void aPublicSourceImportedOnTheNodeOfPublicDataReachesEveryNode() {
+        Reply preview = publicData.api().as(User.PLATFORM_ADMIN)
+                .postJson("/api/v1/sources/sovereignsky/providers?version=e5fe17a6e517cca31a0bd1e1a27b325e27ac7469",
+                        Json.read(Resources.text("sources/sovereignsky-datacenters-sample.json")));
+        assertEquals(200, preview.status(), preview::toString);
+        assertTrue(preview.json().path("dryRun").asBoolean(), preview::toString);
+        assertEquals(List.of("hetzner"), Json.strings(preview.json().path("besideOwn")), "every node holds Hetzner in its seed");
+        Reply imported = publicData.api().as(User.PLATFORM_ADMIN)
+                .postJson("/api/v1/sources/sovereignsky/providers?version=e5fe17a6e517cca31a0bd1e1a27b325e27ac7469&dryRun=false",
+                        Json.read(Resources.text("sources/sovereignsky-datacenters-sample.json")));
+        assertEquals(200, imported.status(), imported::toString);
+
+        JsonNode telia = awaitProvider(sovereign, CATALOG, "telia");
+        assertEquals("public", telia.path("origin").path("node").asText(), telia::toString);
+        assertEquals("https://github.com/terchris/sovereignsky-site", telia.path("origin").path("member").asText());
+        assertEquals("IMPORTED", telia.path("evidence").path("dataLocations").path("method").asText());
+        assertEquals("public", awaitProvider(partner.api(), "/api/v1", "verne").path("origin").path("node").asText());
+        assertProblem(partner.api().as(User.PARTNER_EDITOR).mergePatch("/api/v1/providers/telia", Map.of("name", "Taken")), 403,
+                "forbidden");
+    }
+
+    @Test
     void aMemberCannotChangeAnotherMembersEntryOnAnyNode() {
         String ours = uniqueSlug("sovereign");
         assertEquals(201, sovereign.as(User.EDITOR).postJson(CATALOG + "/products", product(ours, "Sovereign Drive")).status());
@@ -227,6 +249,13 @@ class FederationIT {
                 reply -> reply.status() == 200 && condition.test(reply.json()), WITHIN_SYNC);
         assertTrue(last.status() == 200 && condition.test(last.json()), () -> node.base() + " did not show " + slug + " as expected in "
                 + WITHIN_SYNC.toSeconds() + " s: " + last);
+        return last.json();
+    }
+
+    private static JsonNode awaitProvider(Api node, String prefix, String slug) {
+        Reply last = Poll.until(() -> node.as(User.VIEWER).get(prefix + "/providers/" + slug), reply -> reply.status() == 200,
+                WITHIN_SYNC);
+        assertEquals(200, last.status(), () -> node.base() + " did not show provider " + slug + ": " + last);
         return last.json();
     }
 

@@ -45,9 +45,11 @@ public class PublicSources {
     private final ProviderService providerService;
     private final EntryViews views;
     private final ObjectMapper json;
+    private final ChangeLog log;
 
     PublicSources(MirrorService mirror, MirrorEntryRepository entries, ProductRepository products, ProviderRepository providers,
-            ProductService productService, ProviderService providerService, EntryViews views, ObjectMapper json) {
+            ProductService productService, ProviderService providerService, EntryViews views, ObjectMapper json, ChangeLog log) {
+        this.log = log;
         this.mirror = mirror;
         this.entries = entries;
         this.products = products;
@@ -115,9 +117,48 @@ public class PublicSources {
             }
         }
         if (!dryRun) {
+            Map<String, JsonNode> shownBefore = new java.util.HashMap<>();
+            changes.forEach(change -> sourceRow(change.kind(), change.key(), source)
+                    .ifPresent(view -> shownBefore.put(change.kind() + "/" + change.key(), view)));
             mirror.applyAll(source, changes);
+            publish(source, changes, shownBefore);
         }
         return new SourceImport(source, version, dryRun, created, updated, deleted, unchanged, besideOwn, refused);
+    }
+
+    /**
+     * Records in this node's feed what the import wrote as the source's rows: the node vouches for
+     * what the source says, so its peers mirror the source's entries from it (a peer's own rows
+     * are never published again; a source's rows are, once, by the node that imported them).
+     */
+    private void publish(String source, List<PeerChange> changes, Map<String, JsonNode> before) {
+        for (PeerChange change : changes) {
+            EntryKind kind = EntryKind.byCode(change.kind()).orElseThrow();
+            JsonNode was = before.get(change.kind() + "/" + change.key());
+            Optional<JsonNode> now = sourceRow(change.kind(), change.key(), source);
+            if (now.isPresent() && was == null) {
+                log.created(kind, change.key(), version(kind, change.key()), now.get());
+            } else if (now.isPresent()) {
+                log.updated(kind, change.key(), version(kind, change.key()), was, now.get());
+            } else if (was != null) {
+                log.deleted(kind, change.key());
+            }
+        }
+    }
+
+    /** The entry as GET shows it, when this node holds it as the source's row. */
+    private Optional<JsonNode> sourceRow(String kind, String key, String source) {
+        return switch (EntryKind.byCode(kind).orElseThrow()) {
+            case PRODUCT -> products.findBySlug(key).filter(p -> source.equals(p.originNode)).map(log.views()::product);
+            case PROVIDER -> providers.findBySlug(key).filter(p -> source.equals(p.originNode)).map(log.views()::provider);
+            default -> Optional.empty();
+        };
+    }
+
+    private Integer version(EntryKind kind, String key) {
+        return kind == EntryKind.PRODUCT
+                ? products.findBySlug(key).map(p -> p.version).orElse(null)
+                : providers.findBySlug(key).map(p -> p.version).orElse(null);
     }
 
     /** The entry's facts, checked as a client's write is (a problem names every refused field). */

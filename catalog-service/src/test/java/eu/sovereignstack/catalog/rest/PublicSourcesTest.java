@@ -7,10 +7,13 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +132,15 @@ class PublicSourcesTest {
                 .body("deleted", contains("telia"));
         as(CatalogTokens.viewer()).get("/api/v1/providers/verne").then().statusCode(200).body("dataLocations", contains("FI", "IS"));
         as(CatalogTokens.viewer()).get("/api/v1/providers/telia").then().statusCode(404);
+
+        // The node vouches for what the source says: its feed carries the source's entries for its peers.
+        var feed = as(operator()).queryParam("size", 500).get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+        List<String> telia = feed.getList("items.findAll { it.key == 'telia' }.operation");
+        assertEquals(List.of("CREATED", "DELETED"), telia);
+        assertEquals("sovereignsky", feed.getString("items.find { it.key == 'telia' }.patch.origin.node"));
+        assertEquals(List.of("CREATED", "UPDATED"), feed.getList("items.findAll { it.key == 'verne' }.operation"));
+        assertTrue(feed.getList("items.findAll { it.key == 'hetzner' && it.kind == 'provider' }").isEmpty(),
+                "this node's own Hetzner was not changed, so nothing is published for it");
     }
 
     @Test

@@ -24,6 +24,21 @@ public final class Json {
         }
     }
 
+    public static JsonNode read(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The texts of an array of strings. */
+    public static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(element -> values.add(element.asText()));
+        return values;
+    }
+
     /** The text of {@code field} in every element of an array. */
     public static List<String> texts(JsonNode array, String field) {
         List<String> values = new ArrayList<>();

@@ -9,6 +9,7 @@ public enum User {
     EDITOR(Realm.SOVEREIGN, "editor"),
     ASSESSOR(Realm.SOVEREIGN, "assessor"),
     ORG_ADMIN(Realm.SOVEREIGN, "orgadmin"),
+    PLATFORM_ADMIN(Realm.SOVEREIGN, "platformadmin"),
     AGENCY_ASSESSOR(Realm.SOVEREIGN, "agency-assessor"),
     AGENCY_ADMIN(Realm.SOVEREIGN, "agency-admin"),
     PARTNER_VIEWER(Realm.PARTNER, "partner-viewer"),
