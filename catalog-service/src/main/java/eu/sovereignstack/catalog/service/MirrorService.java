@@ -42,6 +42,9 @@ public class MirrorService {
 
     private static final Logger LOG = Logger.getLogger(MirrorService.class);
     private static final int ERROR_MAX = 500;
+    /** A slug, or two for an offering or a relation: what the feed publishes as an entry's key (at most 161 characters). */
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile(
+            "^(?=.{1,161}$)[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$");
 
     private final PeerRepository peers;
     private final MirrorEntryRepository entries;
@@ -142,6 +145,11 @@ public class MirrorService {
         EntryKind kind = EntryKind.byCode(change.kind()).orElse(null);
         if (kind == null) {
             LOG.warnf("Peer %s: change %d is of an unknown kind '%s'; skipped", node, change.id(), change.kind());
+            return;
+        }
+        if (change.key() == null || !KEY.matcher(change.key()).matches()) {
+            LOG.warnf("Peer %s: change %d names no entry this catalog can hold (key '%.200s'); skipped", node, change.id(),
+                    change.key());
             return;
         }
         Optional<MirrorEntry> stored = entries.find(node, kind, change.key());

@@ -203,7 +203,9 @@ class FederationTest {
         Map<String, Object> unknownCategory = partnerProduct(refused);
         unknownCategory.put("category", "no-such-category");
         String accepted = TestProducts.uniqueSlug("accepted");
-        publish(change("product", refused, "CREATED", 0, unknownCategory), change("product", accepted, "CREATED", 0, partnerProduct(accepted)));
+        String tooLong = "x".repeat(200);
+        publish(change("product", refused, "CREATED", 0, unknownCategory), change("product", tooLong, "CREATED", 0, partnerProduct(tooLong)),
+                change("product", accepted, "CREATED", 0, partnerProduct(accepted)));
         assertTrue(sync());
         as(CatalogTokens.viewer()).get(PRODUCTS + "/" + refused).then().statusCode(404);
         as(CatalogTokens.viewer()).get(PRODUCTS + "/" + accepted).then().statusCode(200);
