@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.sovereignstack.catalog.contract.EntryOrigin;
@@ -89,8 +90,9 @@ class AssertionViews {
         }
     }
 
+    /** The node (changed in place) without what it says about itself; an empty object when it is no object. */
     private static ObjectNode withoutMeta(JsonNode node) {
-        ObjectNode copy = node.isObject() ? (ObjectNode) node : new ObjectMapper().createObjectNode();
+        ObjectNode copy = node.isObject() ? (ObjectNode) node : JsonNodeFactory.instance.objectNode();
         copy.remove(NOT_FACTS);
         return copy;
     }
