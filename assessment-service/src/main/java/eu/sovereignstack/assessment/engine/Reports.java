@@ -32,6 +32,8 @@ public final class Reports {
     private static final List<String> PRIORITIES = List.of("Low", "Medium", "High", "Highest");
 
     private static final CsvMapper CSV = new CsvMapper();
+    /** What makes a spreadsheet read a cell as a formula. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private Reports() {
     }
@@ -216,9 +218,25 @@ public final class Reports {
         return PRIORITIES.get(Math.max(0, Math.min(PRIORITIES.size() - 1, severity + shift)));
     }
 
+    /**
+     * Writes the rows, every text cell neutralised: a spreadsheet reads a cell that starts with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return as a formula, so such
+     * a cell (an inventory's item named {@code =HYPERLINK(...)}) gets a leading apostrophe, which
+     * spreadsheets show as text and do not evaluate (OWASP, CSV injection). Numbers stay numbers.
+     */
+    /** The text as a spreadsheet shows it and never evaluates. */
+    static String neutralised(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
     private static String write(CsvSchema schema, List<Map<String, Object>> rows) {
+        List<Map<String, Object>> safe = rows.stream().map(row -> {
+            Map<String, Object> cells = new LinkedHashMap<>();
+            row.forEach((column, value) -> cells.put(column, value instanceof String text ? neutralised(text) : value));
+            return cells;
+        }).toList();
         try {
-            return CSV.writer(schema).writeValueAsString(rows);
+            return CSV.writer(schema).writeValueAsString(safe);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write CSV", e);
         }
