@@ -136,10 +136,12 @@ public class PublicSources {
             EntryKind kind = EntryKind.byCode(change.kind()).orElseThrow();
             JsonNode was = before.get(change.kind() + "/" + change.key());
             Optional<JsonNode> now = sourceRow(change.kind(), change.key(), source);
+            // The entry as GET shows it carries its version: no second lookup.
+            Integer version = now.map(view -> view.path("version").asInt()).orElse(null);
             if (now.isPresent() && was == null) {
-                log.created(kind, change.key(), version(kind, change.key()), now.get());
+                log.created(kind, change.key(), version, now.get());
             } else if (now.isPresent()) {
-                log.updated(kind, change.key(), version(kind, change.key()), was, now.get());
+                log.updated(kind, change.key(), version, was, now.get());
             } else if (was != null) {
                 log.deleted(kind, change.key());
             }
@@ -153,12 +155,6 @@ public class PublicSources {
             case PROVIDER -> providers.findBySlug(key).filter(p -> source.equals(p.originNode)).map(log.views()::provider);
             default -> Optional.empty();
         };
-    }
-
-    private Integer version(EntryKind kind, String key) {
-        return kind == EntryKind.PRODUCT
-                ? products.findBySlug(key).map(p -> p.version).orElse(null)
-                : providers.findBySlug(key).map(p -> p.version).orElse(null);
     }
 
     /** The entry's facts, checked as a client's write is (a problem names every refused field). */

@@ -1,10 +1,8 @@
 package eu.sovereignstack.common.security;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -12,6 +10,8 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+
+import eu.sovereignstack.common.config.NamedUrls;
 
 /**
  * The federation's further members, listed in one setting rather than one OIDC tenant block per
@@ -28,7 +28,6 @@ public class FederationMembers implements ConfigSourceFactory {
     static final String PROPERTY = "sovereign.federation.members";
     /** Below application.properties (250) and environment variables (300): explicit settings win. */
     static final int ORDINAL = 150;
-    private static final Pattern NAME = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     /** What a member's tenant takes over from the default tenant, when the service sets it. */
     private static final List<String> LIKE_THE_DEFAULT = List.of("token.audience", "roles.role-claim-path",
             "token.forced-jwk-refresh-interval");
@@ -54,37 +53,13 @@ public class FederationMembers implements ConfigSourceFactory {
         return List.of(new PropertiesConfigSource(tenants, PROPERTY, ORDINAL));
     }
 
-    /**
-     * The members of the list, by name. A malformed entry stops the service at startup, naming it:
-     * a service must not run believing it trusts a member it cannot name.
-     */
+    /** The members of the list, by name ({@link NamedUrls}); the two built-in members' names are taken. */
     static Map<String, String> parse(String members) {
-        Map<String, String> parsed = new LinkedHashMap<>();
-        for (String entry : members.split(",")) {
-            String trimmed = entry.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int equals = trimmed.indexOf('=');
-            String name = equals < 0 ? "" : trimmed.substring(0, equals).trim();
-            String url = equals < 0 ? "" : trimmed.substring(equals + 1).trim();
-            if (!NAME.matcher(name).matches() || name.length() > 63) {
-                throw invalid(trimmed, "it is not name=URL with a lower-case slug as name");
-            }
-            if ("default".equals(name) || "partner".equals(name)) {
-                throw invalid(trimmed, "'" + name + "' is configured already (sovereign.oidc.url, sovereign.oidc.partner-url)");
-            }
-            URI uri;
-            try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw invalid(trimmed, "the URL is malformed");
-            }
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw invalid(trimmed, "the URL must be http(s) with a host: the member's realm, e.g. https://id.example/realms/x");
-            }
-            if (parsed.put(name, url) != null) {
-                throw invalid(trimmed, "the name is listed twice");
+        Map<String, String> parsed = NamedUrls.parse(PROPERTY, List.of(members.split(",")));
+        for (String taken : List.of("default", "partner")) {
+            if (parsed.containsKey(taken)) {
+                throw NamedUrls.invalid(PROPERTY, taken + "=" + parsed.get(taken),
+                        "'" + taken + "' is configured already (sovereign.oidc.url, sovereign.oidc.partner-url)");
             }
         }
         return parsed;
@@ -93,9 +68,5 @@ public class FederationMembers implements ConfigSourceFactory {
     private static String value(ConfigSourceContext context, String name) {
         ConfigValue value = context.getValue(name);
         return value == null ? null : value.getValue();
-    }
-
-    private static IllegalArgumentException invalid(String entry, String reason) {
-        return new IllegalArgumentException(PROPERTY + ": '" + entry + "': " + reason);
     }
 }
