@@ -1,13 +1,17 @@
 package eu.sovereignstack.gateway;
 
 import java.util.Map;
+import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** The two backends as WireMock servers; each test stubs what it needs. */
+/**
+ * The two backends as WireMock servers; each test stubs what it needs. Each start also gets its
+ * own rate-limit keys in Redis, so no bucket outlives the application that filled it.
+ */
 public class Backends implements QuarkusTestResourceLifecycleManager {
 
     static WireMockServer catalog;
@@ -22,7 +26,8 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "gateway.backends.catalog.url", catalog.baseUrl(),
                 "gateway.backends.assessment.url", assessment.baseUrl(),
-                "gateway.backends.assessment.response-timeout", "1s");
+                "gateway.backends.assessment.response-timeout", "1s",
+                "gateway.rate-limit.key-prefix", "test:" + UUID.randomUUID() + ":");
     }
 
     @Override

@@ -1,8 +1,5 @@
 package eu.sovereignstack.catalog.rest;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -10,18 +7,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import eu.sovereignstack.catalog.domain.Actor;
+import eu.sovereignstack.common.observability.RequestIds;
 import eu.sovereignstack.catalog.service.WriteContext;
 
 /**
  * Who sends the current request (from its verified token) and its request id: the incoming
- * X-Request-Id when it is sane, as the gateway accepts it (8 to 128 of A-Z a-z 0-9 . _ : -), else
- * one made here. {@link RequestIds} sets the id and echoes it in the response.
+ * X-Request-Id when it is sane (common's RequestIds: 8 to 128 of A-Z a-z 0-9 . _ : -), else one
+ * made here. {@link RequestIdFilter} sets the id.
  */
 @RequestScoped
 class RequestWriteContext implements WriteContext {
 
-    static final String HEADER = "X-Request-Id";
-    private static final Pattern SANE = Pattern.compile("^[A-Za-z0-9._:-]{8,128}$");
+    static final String HEADER = RequestIds.HEADER;
 
     private final JsonWebToken token;
     private final SecurityIdentity identity;
@@ -47,18 +44,13 @@ class RequestWriteContext implements WriteContext {
     @Override
     public String requestId() {
         if (requestId == null) {
-            requestId = UUID.randomUUID().toString();
+            requestId = RequestIds.reuseOrCreate(null);
         }
         return requestId;
     }
 
-    /** Keeps {@code incoming} when it is sane; the id is made on first use otherwise. */
+    /** Keeps {@code incoming} when it is sane, else makes one (common's RequestIds has already set a sane one). */
     void received(String incoming) {
-        requestId = incoming != null && SANE.matcher(incoming).matches() ? incoming : null;
-    }
-
-    /** The id, if one was received or made. */
-    String known() {
-        return requestId;
+        requestId = RequestIds.reuseOrCreate(incoming);
     }
 }

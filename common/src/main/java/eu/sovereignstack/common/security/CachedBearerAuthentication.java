@@ -54,7 +54,7 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** The token of an {@code Authorization: Bearer} header, read as the OIDC mechanism reads it; null for anything else. */
-    static String bearerToken(String authorization) {
+    public static String bearerToken(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || authorization.length() == BEARER.length()) {
             return null;

@@ -2,7 +2,9 @@ package eu.sovereignstack.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,7 +19,45 @@ public interface GatewayConfig {
     /** Token buckets per caller: by token subject, or by IP address when anonymous. */
     RateLimit rateLimit();
 
+    /**
+     * Proxies in front of the gateway whose X-Forwarded-For is believed (IP addresses or CIDR
+     * ranges, e.g. the ingress controller's pod network); none by default, so the direct peer is
+     * the client.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** Where the rate-limit buckets live. */
+    enum Store {
+        /** In Redis ({@code quarkus.redis.hosts}), shared by every replica. */
+        REDIS,
+        /** In each gateway process: a caller's quota grows with the replicas. */
+        LOCAL
+    }
+
     interface RateLimit {
+
+        /** Where the buckets live. */
+        @WithDefault("redis")
+        Store store();
+
+        /**
+         * The most gateway replicas that may run. While Redis cannot be reached each replica
+         * allows a caller this share of its quota, so together they never allow more.
+         */
+        @WithDefault("1")
+        int replicas();
+
+        /** How long a request waits for Redis before it is limited locally instead. */
+        @WithDefault("250ms")
+        Duration storeTimeout();
+
+        /** After Redis failed to answer, how long the gateway limits locally before it asks again. */
+        @WithDefault("1s")
+        Duration storeRetry();
+
+        /** Prefix of the bucket keys in Redis (one Redis may serve several suites). */
+        @WithDefault("sovereign:rate-limit:")
+        String keyPrefix();
 
         /** Requests a caller may send in a burst. */
         @WithDefault("120")
@@ -34,6 +74,18 @@ public interface GatewayConfig {
         /** Anonymous callers, per IP address: per minute. */
         @WithDefault("120")
         long anonymousPerMinute();
+
+        /**
+         * Requests with a token this gateway has not verified yet, per IP address: burst. Each is
+         * taken before the token's signature is checked, so a flood of bad tokens costs little.
+         * A client that reuses its token for the token's lifetime pays once per token.
+         */
+        @WithDefault("120")
+        long unverifiedCapacity();
+
+        /** Requests with a token not verified yet, per IP address: per minute. */
+        @WithDefault("600")
+        long unverifiedPerMinute();
     }
 
     interface Backend {

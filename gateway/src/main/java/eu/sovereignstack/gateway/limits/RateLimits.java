@@ -1,79 +1,118 @@
 package eu.sovereignstack.gateway.limits;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jboss.logging.Logger;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.RedisAPI;
 
 import eu.sovereignstack.gateway.config.GatewayConfig;
+import eu.sovereignstack.gateway.observability.GatewayMetrics;
 
 /**
- * One token bucket (bucket4j) per caller: identified callers by issuer and subject, anonymous
- * ones by IP address, each with its own limits. Buckets of callers gone quiet are dropped after
- * ten minutes, and at most {@value #MAX_CALLERS} are kept, so memory stays bounded.
+ * One token bucket per caller, each kind with its own limits: identified callers by issuer and
+ * subject; callers without a token by client address; and, by client address too, requests
+ * whose token has not been verified yet (before its signature is checked).
+ * <p>
+ * With {@code gateway.rate-limit.store=redis} (the default) the buckets live in Redis and all
+ * replicas share them, so a caller's quota is the same however its requests are spread. When
+ * Redis does not answer within {@code store-timeout}, the gateway does not fail the request: it
+ * limits the caller locally, to {@code 1/replicas} of the quota (so the replicas together never
+ * allow more than the quota), and asks Redis again after {@code store-retry}.
  */
 @ApplicationScoped
 public class RateLimits {
 
-    static final int MAX_CALLERS = 100_000;
+    private static final Logger LOG = Logger.getLogger(RateLimits.class);
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(MAX_CALLERS)
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .build();
-    private final Bandwidth identified;
-    private final Bandwidth anonymous;
+    private final Limit identified;
+    private final Limit anonymous;
+    private final Limit unverified;
+    private final int replicas;
+    private final Duration storeTimeout;
+    private final long storeRetryNanos;
+    private final LocalBuckets local = new LocalBuckets();
+    private final SharedBuckets shared;
+    private volatile boolean sharedAnswering;
+    private volatile long sharedRetryAt;
 
-    RateLimits(GatewayConfig config) {
+    RateLimits(GatewayConfig config, Instance<RedisAPI> redis, GatewayMetrics metrics) {
         GatewayConfig.RateLimit limits = config.rateLimit();
-        this.identified = Bandwidth.builder().capacity(limits.capacity())
-                .refillGreedy(limits.perMinute(), Duration.ofMinutes(1)).build();
-        this.anonymous = Bandwidth.builder().capacity(limits.anonymousCapacity())
-                .refillGreedy(limits.anonymousPerMinute(), Duration.ofMinutes(1)).build();
+        this.identified = new Limit(limits.capacity(), limits.perMinute());
+        this.anonymous = new Limit(limits.anonymousCapacity(), limits.anonymousPerMinute());
+        this.unverified = new Limit(limits.unverifiedCapacity(), limits.unverifiedPerMinute());
+        this.replicas = limits.replicas();
+        this.storeTimeout = limits.storeTimeout();
+        this.storeRetryNanos = limits.storeRetry().toNanos();
+        this.shared = limits.store() == GatewayConfig.Store.REDIS ? new SharedBuckets(redis.get(), limits.keyPrefix()) : null;
+        this.sharedAnswering = shared != null;
+        metrics.sharedStore(this::shared);
     }
 
     /** Takes a token for an identified caller. */
-    public Quota forCaller(String issuer, String subject) {
-        return take("sub:" + issuer + "|" + subject, identified);
+    public Uni<Quota> forCaller(String issuer, String subject) {
+        return take("sub:" + digest(issuer + "\n" + subject), identified);
     }
 
-    /** Takes a token for an anonymous caller. */
-    public Quota forAddress(String address) {
+    /** Takes a token for a caller without a token, known only by its address. */
+    public Uni<Quota> forAddress(String address) {
         return take("ip:" + address, anonymous);
     }
 
-    private Quota take(String key, Bandwidth limit) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder().addLimit(limit).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        long capacity = limit.getCapacity();
-        long remaining = probe.getRemainingTokens();
-        // Greedy refill: the bucket is full again once the missing tokens have trickled back in.
-        long nanosPerToken = limit.getRefillPeriodNanos() / limit.getRefillTokens();
-        long reset = seconds((capacity - remaining) * nanosPerToken);
-        if (probe.isConsumed()) {
-            return new Quota(capacity, remaining, reset, 0);
+    /** Takes a token for a request whose token is not verified yet, by its address. */
+    public Uni<Quota> forUnverified(String address) {
+        return take("unverified:" + address, unverified);
+    }
+
+    /** Whether the limits are shared now (Redis answers). */
+    public boolean shared() {
+        return shared != null && sharedAnswering;
+    }
+
+    private Uni<Quota> take(String key, Limit limit) {
+        if (shared == null || (!sharedAnswering && System.nanoTime() - sharedRetryAt < 0)) {
+            return Uni.createFrom().item(() -> local.take(key, limit.share(replicas)));
         }
-        return new Quota(capacity, 0, reset, Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+        return shared.take(key, limit)
+                .ifNoItem().after(storeTimeout).fail()
+                .invoke(quota -> answering())
+                .onFailure().recoverWithItem(failure -> {
+                    unreachable(failure);
+                    return local.take(key, limit.share(replicas));
+                });
     }
 
-    private static long seconds(long nanos) {
-        return (nanos + 999_999_999L) / 1_000_000_000L;
+    private void answering() {
+        if (!sharedAnswering) {
+            sharedAnswering = true;
+            LOG.info("The rate-limit store answers again; the limits are shared by all replicas");
+        }
     }
 
-    /**
-     * What a request found: the bucket's size, the requests left, the seconds until it is full
-     * again, and, when the request was refused, the seconds to wait ({@code Retry-After}).
-     */
-    public record Quota(long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+    private void unreachable(Throwable failure) {
+        sharedRetryAt = System.nanoTime() + storeRetryNanos;
+        if (sharedAnswering) {
+            sharedAnswering = false;
+            LOG.warnf("The rate-limit store does not answer (%s); each replica limits callers to 1/%d of their quota until it does",
+                    failure.toString(), replicas);
+        }
+    }
 
-        public boolean exceeded() {
-            return retryAfterSeconds > 0;
+    /** Bucket keys of a fixed, short length, whatever the issuer and subject. */
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -24,11 +24,14 @@ final class ConnectRetry {
     private final Vertx vertx;
     private final int retries;
     private final Duration backoff;
+    private final Runnable onRetry;
 
-    ConnectRetry(Vertx vertx, int retries, Duration backoff) {
+    /** {@code onRetry} is told of each attempt made again (the gateway counts them). */
+    ConnectRetry(Vertx vertx, int retries, Duration backoff, Runnable onRetry) {
         this.vertx = vertx;
         this.retries = retries;
         this.backoff = backoff;
+        this.onRetry = onRetry;
     }
 
     static boolean idempotent(HttpMethod method) {
@@ -51,6 +54,7 @@ final class ConnectRetry {
                 return Future.failedFuture(failure);
             }
             Promise<T> retried = Promise.promise();
+            onRetry.run();
             vertx.setTimer(Math.max(1, pauseMillis),
                     timer -> attempt(connect, retriesLeft - 1, pauseMillis * 2).onComplete(retried));
             return retried.future();

@@ -19,9 +19,11 @@ import io.vertx.httpproxy.ProxyResponse;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
+import eu.sovereignstack.common.observability.RequestIds;
 import eu.sovereignstack.common.problem.Failures;
 import eu.sovereignstack.common.problem.Problem;
 import eu.sovereignstack.common.problem.ProblemType;
+import eu.sovereignstack.gateway.observability.GatewayMetrics;
 
 /**
  * What the gateway does to each forwarded exchange: rewrite the path for the backend, add the
@@ -37,11 +39,14 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final GatewayRoute route;
     private final TypedGuard<CompletionStage<ProxyResponse>> breaker;
     private final long breakerResetSeconds;
+    private final GatewayMetrics metrics;
 
-    ForwardingInterceptor(GatewayRoute route, TypedGuard<CompletionStage<ProxyResponse>> breaker, long breakerResetSeconds) {
+    ForwardingInterceptor(GatewayRoute route, TypedGuard<CompletionStage<ProxyResponse>> breaker, long breakerResetSeconds,
+            GatewayMetrics metrics) {
         this.route = route;
         this.breaker = breaker;
         this.breakerResetSeconds = breakerResetSeconds;
+        this.metrics = metrics;
     }
 
     @Override
@@ -61,6 +66,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             request.setAuthority(incoming.authority());
         }
         Context eventLoop = Vertx.currentContext();
+        long started = System.nanoTime();
         Future<ProxyResponse> forwarded;
         try {
             forwarded = Future.fromCompletionStage(breaker.call(() -> context.sendRequest()
@@ -69,7 +75,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         } catch (Exception e) {
             forwarded = Future.failedFuture(e);
         }
-        return forwarded.recover(failure -> {
+        return forwarded.onSuccess(answer -> metrics.exchanged(route.backend(), answer.getStatusCode(),
+                GatewayMetrics.Outcome.of(answer.getStatusCode()), System.nanoTime() - started)).recover(failure -> {
             String requestId = incoming.getHeader(RequestIds.HEADER);
             if (failure instanceof ClientGoneException) {
                 LOG.debugf("%s %s -> %s abandoned by the client (%s)", incoming.method(), gatewayUri, route.backend(), requestId);
@@ -79,17 +86,22 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             ProxyResponse response = request.response();
             ProblemType type;
             String detail;
+            GatewayMetrics.Outcome outcome;
             if (failure instanceof CircuitBreakerOpenException) {
                 type = ProblemType.UNAVAILABLE;
+                outcome = GatewayMetrics.Outcome.BREAKER_OPEN;
                 detail = "The " + route.backend() + " service is failing; requests to it are paused.";
                 response.putHeader("Retry-After", String.valueOf(breakerResetSeconds));
             } else if (Failures.isTimeout(failure)) {
                 type = ProblemType.TIMEOUT;
+                outcome = GatewayMetrics.Outcome.TIMEOUT;
                 detail = "The " + route.backend() + " service did not answer in time.";
             } else {
                 type = ProblemType.BAD_GATEWAY;
+                outcome = GatewayMetrics.Outcome.UNREACHABLE;
                 detail = "The " + route.backend() + " service cannot be reached.";
             }
+            metrics.exchanged(route.backend(), 0, outcome, System.nanoTime() - started);
             Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, incoming.path(), null);
             return Future.succeededFuture(response
                     .setStatusCode(type.status())

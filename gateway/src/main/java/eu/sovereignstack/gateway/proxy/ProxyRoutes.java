@@ -6,12 +6,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.util.TypeLiteral;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -29,12 +33,17 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 
 import eu.sovereignstack.common.problem.ProblemType;
 import eu.sovereignstack.common.problem.RouteProblems;
+import eu.sovereignstack.common.security.CachedBearerAuthentication;
+import eu.sovereignstack.common.security.VerifiedTokens;
 import eu.sovereignstack.gateway.config.GatewayConfig;
+import eu.sovereignstack.gateway.limits.ClientAddresses;
+import eu.sovereignstack.gateway.limits.Quota;
 import eu.sovereignstack.gateway.limits.RateLimits;
+import eu.sovereignstack.gateway.observability.GatewayMetrics;
 
 /**
- * Installs the gateway on the HTTP router: a request id on every exchange, then one reverse
- * proxy (vertx-http-proxy) per route. Authentication and the coarse role rules run before,
+ * Installs the gateway on the HTTP router: one reverse proxy (vertx-http-proxy) per route, after
+ * the request id (common's RequestIds). Authentication and the coarse role rules run before,
  * from the HTTP permissions in application.properties.
  */
 @ApplicationScoped
@@ -45,16 +54,22 @@ public class ProxyRoutes {
     private final Vertx vertx;
     private final GatewayConfig config;
     private final RateLimits limits;
+    private final ClientAddresses addresses;
+    private final VerifiedTokens verifiedTokens;
+    private final GatewayMetrics metrics;
 
-    ProxyRoutes(Vertx vertx, GatewayConfig config, RateLimits limits) {
+    ProxyRoutes(Vertx vertx, GatewayConfig config, RateLimits limits, ClientAddresses addresses, VerifiedTokens verifiedTokens,
+            GatewayMetrics metrics) {
         this.vertx = vertx;
         this.config = config;
         this.limits = limits;
+        this.addresses = addresses;
+        this.verifiedTokens = verifiedTokens;
+        this.metrics = metrics;
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(ProxyRoutes::requestId);
-        router.route().order(Integer.MIN_VALUE + 2).handler(this::limitAnonymous);
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::limitUnverified);
         Map<GatewayRoute, HttpProxy> proxies = new EnumMap<>(GatewayRoute.class);
         // One connection pool and one breaker per backend, shared by the routes that lead to it.
         Map<String, HttpClient> clients = new HashMap<>();
@@ -65,14 +80,13 @@ public class ProxyRoutes {
                 throw new IllegalStateException("gateway.backends." + route.backend() + ".url is not configured");
             }
             HttpClient client = clients.computeIfAbsent(route.backend(), name -> client(backend));
-            TypedGuard<CompletionStage<ProxyResponse>> breaker = breakers.computeIfAbsent(route.backend(), name -> breaker(backend));
-            proxies.put(route, proxy(route, backend, client, breaker, new ConnectRetry(vertx, backend.connectRetries(),
-                    backend.connectRetryBackoff())));
+            TypedGuard<CompletionStage<ProxyResponse>> breaker = breakers.computeIfAbsent(route.backend(),
+                    name -> breaker(backend, metrics.breaker(name)));
+            ConnectRetry retry = new ConnectRetry(vertx, backend.connectRetries(), backend.connectRetryBackoff(),
+                    () -> metrics.retried(route.backend()));
+            proxies.put(route, proxy(route, backend, client, breaker, retry));
         }
-        router.route("/api/*").handler(context -> {
-            if (limited(context, callerLimit(context))) {
-                return;
-            }
+        router.route("/api/*").handler(context -> limitCaller(context, () -> {
             String path = context.request().path();
             for (GatewayRoute route : ROUTES) {
                 if (route.matches(path)) {
@@ -82,16 +96,17 @@ public class ProxyRoutes {
                 }
             }
             notFound(context);
-        });
+        }));
     }
 
     /**
      * One breaker per backend: it opens after that many failures in a row, and tries again after
      * the reset delay. An exchange the client abandoned is no failure of the backend.
      */
-    private static TypedGuard<CompletionStage<ProxyResponse>> breaker(GatewayConfig.Backend backend) {
+    private static TypedGuard<CompletionStage<ProxyResponse>> breaker(GatewayConfig.Backend backend, AtomicInteger openGauge) {
         return TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() { })
                 .withCircuitBreaker()
+                .onStateChange(state -> openGauge.set(state == CircuitBreakerState.OPEN ? 1 : 0))
                 .skipOn(List.of(ForwardingInterceptor.ClientGoneException.class))
                 .requestVolumeThreshold(backend.breakerFailures())
                 .failureRatio(1.0)
@@ -108,7 +123,7 @@ public class ProxyRoutes {
                 .setMaxPoolSize(64));
     }
 
-    private static HttpProxy proxy(GatewayRoute route, GatewayConfig.Backend backend, HttpClient client,
+    private HttpProxy proxy(GatewayRoute route, GatewayConfig.Backend backend, HttpClient client,
             TypedGuard<CompletionStage<ProxyResponse>> breaker, ConnectRetry retry) {
         int port = backend.url().getPort() > 0 ? backend.url().getPort() : 80;
         SocketAddress address = SocketAddress.inetSocketAddress(port, backend.url().getHost());
@@ -116,7 +131,7 @@ public class ProxyRoutes {
         HttpProxy proxy = HttpProxy.reverseProxy(client);
         RequestOptions options = new RequestOptions().setServer(address).setIdleTimeout(idleTimeout);
         proxy.originRequestProvider((request, http) -> retry.connect(request.method(), () -> http.request(new RequestOptions(options))));
-        proxy.addInterceptor(new ForwardingInterceptor(route, breaker, Math.max(1, backend.breakerReset().toSeconds())));
+        proxy.addInterceptor(new ForwardingInterceptor(route, breaker, Math.max(1, backend.breakerReset().toSeconds()), metrics));
         return proxy;
     }
 
@@ -134,28 +149,58 @@ public class ProxyRoutes {
         }
     }
 
-    private static void requestId(RoutingContext context) {
-        String id = RequestIds.reuseOrCreate(context.request().getHeader(RequestIds.HEADER));
-        context.request().headers().set(RequestIds.HEADER, id);
-        context.response().putHeader(RequestIds.HEADER, id);
-        context.next();
-    }
-
-    /** Callers without a token are limited by IP address, before anything else is done for them. */
-    private void limitAnonymous(RoutingContext context) {
-        if (context.request().getHeader("Authorization") != null
-                || !limited(context, limits.forAddress(clientAddress(context)))) {
-            context.next();
+    /**
+     * A request without a token, or with one this gateway has not verified (yet), is limited by
+     * its client address before anything else is done for it (two buckets per address: no token,
+     * and token not verified yet): a flood of bad tokens is refused with 429 without a signature
+     * check each. A token verified before (common's VerifiedTokens) goes on to its caller's limit.
+     */
+    private void limitUnverified(RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        String address = addresses.of(context.request());
+        if (authorization == null) {
+            apply(context, limits.forAddress(address), "address", context::next);
+            return;
         }
+        String token = CachedBearerAuthentication.bearerToken(authorization);
+        if (token != null && verifiedTokens.enabled() && verifiedTokens.find(token).isPresent()) {
+            context.next();
+            return;
+        }
+        apply(context, limits.forUnverified(address), "unverified", context::next);
     }
 
-    /** An authenticated caller is limited by issuer and subject of its (already validated) token. */
-    private RateLimits.Quota callerLimit(RoutingContext context) {
+    /** An authenticated caller is limited by issuer and subject of its (now verified) token. */
+    private void limitCaller(RoutingContext context, Runnable proceed) {
         if (context.user() instanceof QuarkusHttpUser user
                 && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
-            return limits.forCaller(token.getIssuer(), token.getSubject());
+            apply(context, limits.forCaller(token.getIssuer(), token.getSubject()), "identified", proceed);
+        } else {
+            apply(context, limits.forAddress(addresses.of(context.request())), "address", proceed);
         }
-        return limits.forAddress(clientAddress(context));
+    }
+
+    /**
+     * Waits for the quota (Redis answers on its own thread; the request goes on on its own event
+     * loop), then refuses the request or lets it proceed.
+     */
+    private void apply(RoutingContext context, Uni<Quota> quota, String caller, Runnable proceed) {
+        Context requestContext = Vertx.currentContext();
+        quota.subscribe().with(
+                found -> onContext(requestContext, () -> {
+                    if (!limited(context, found, caller)) {
+                        proceed.run();
+                    }
+                }),
+                failure -> onContext(requestContext, () -> context.fail(failure)));
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
     }
 
     /**
@@ -163,7 +208,7 @@ public class ProxyRoutes {
      * IETF draft "RateLimit header fields for HTTP"), and refuses the request with a 429 and
      * Retry-After when it is used up.
      */
-    private static boolean limited(RoutingContext context, RateLimits.Quota quota) {
+    private boolean limited(RoutingContext context, Quota quota, String caller) {
         context.response()
                 .putHeader("RateLimit-Limit", String.valueOf(quota.limit()))
                 .putHeader("RateLimit-Remaining", String.valueOf(quota.remaining()))
@@ -171,14 +216,11 @@ public class ProxyRoutes {
         if (!quota.exceeded()) {
             return false;
         }
+        metrics.refused(caller);
         RouteProblems.send(context, ProblemType.TOO_MANY_REQUESTS,
                 "Too many requests; try again in " + quota.retryAfterSeconds() + " s.",
                 Map.of("Retry-After", String.valueOf(quota.retryAfterSeconds())));
         return true;
-    }
-
-    private static String clientAddress(RoutingContext context) {
-        return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
     }
 
     private static void notFound(RoutingContext context) {

@@ -20,7 +20,7 @@ import io.vertx.core.http.HttpMethod;
 class ConnectRetryTest {
 
     private static final Vertx VERTX = Vertx.vertx();
-    private static final ConnectRetry RETRY = new ConnectRetry(VERTX, 2, Duration.ofMillis(1));
+    private static final ConnectRetry RETRY = new ConnectRetry(VERTX, 2, Duration.ofMillis(1), () -> { });
 
     @AfterAll
     static void close() {
