@@ -158,4 +158,46 @@ class CustomResourceTest {
         Problems.assertReported(problems, "Keycloak demo/keycloak", "other-rw");
         Problems.assertReported(problems, "KeycloakRealmImport demo/demo", "keycloakCRName kc");
     }
+
+    @Test
+    void prometheusOperatorResourcesAreChecked() {
+        assertEquals(List.of(), check("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata: {name: web, namespace: demo}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  endpoints: [{port: http, path: /q/metrics, interval: 30s}]
+                """));
+        Problems.assertReported(check("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata: {name: web, namespace: demo}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  endpoints: [{port: http, metricsPath: /q/metrics}]
+                """), "ServiceMonitor demo/web", "metricsPath");
+        Problems.assertReported(check("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata: {name: web, namespace: demo}
+                spec: {selector: {matchLabels: {app: web}}}
+                """), "spec.endpoints is required");
+        Problems.assertReported(check("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata: {name: alerts, namespace: demo}
+                spec:
+                  groups:
+                    - name: demo
+                      rules: [{alert: Down, expr: "up == 0", for: 5m, severity: critical}]
+                """), "PrometheusRule demo/alerts", "severity");
+        Problems.assertReported(check("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata: {name: alerts, namespace: demo}
+                spec:
+                  groups: [{name: demo, rules: [{expr: "up == 0"}]}]
+                """), "groups[0].rules[0].alert or record (exactly one) is required");
+    }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.NodeAffinity;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -46,6 +48,10 @@ import java.util.Set;
  *       {@code ClusterSpec} and {@code ImageCatalogSpec} fields of the CloudNativePG API reference (Apache-2.0); the
  *       parts these manifests use (postgresql, bootstrap.initdb, storage, imageCatalogRef, monitoring, affinity,
  *       secret references) are typed, the others are only name-checked.</li>
+ *   <li>ServiceMonitor and PrometheusRule ({@code monitoring.coreos.com/v1}): the json names of the Prometheus
+ *       Operator's {@code ServiceMonitorSpec}, {@code Endpoint}, {@code NamespaceSelector}, {@code PrometheusRuleSpec},
+ *       {@code RuleGroup} and {@code Rule} (prometheus-operator/prometheus-operator, pkg/apis/monitoring/v1,
+ *       Apache-2.0); authorization, TLS and relabelling settings are only name-checked.</li>
  * </ul>
  * Kubernetes types inside them (resources, affinity, env, metadata) are the fabric8 models, walked by
  * {@link UnknownFields}. A record lacking a field the operator does know makes a check fail with the field's name:
@@ -57,6 +63,8 @@ final class CustomResources {
     static final String KEYCLOAK = "k8s.keycloak.org/v2alpha1/Keycloak";
     static final String CNPG_IMAGE_CATALOG = "postgresql.cnpg.io/v1/ImageCatalog";
     static final String KEYCLOAK_REALM_IMPORT = "k8s.keycloak.org/v2alpha1/KeycloakRealmImport";
+    static final String SERVICE_MONITOR = "monitoring.coreos.com/v1/ServiceMonitor";
+    static final String PROMETHEUS_RULE = "monitoring.coreos.com/v1/PrometheusRule";
 
     private static final Set<String> TOP_LEVEL = Set.of("apiVersion", "kind", "metadata", "spec");
 
@@ -71,6 +79,8 @@ final class CustomResources {
             case CNPG_IMAGE_CATALOG -> ImageCatalogSpec.class;
             case KEYCLOAK -> KeycloakSpec.class;
             case KEYCLOAK_REALM_IMPORT -> KeycloakRealmImportSpec.class;
+            case SERVICE_MONITOR -> ServiceMonitorSpec.class;
+            case PROMETHEUS_RULE -> PrometheusRuleSpec.class;
             default -> null;
         };
         String name = Manifests.describe(resource);
@@ -461,5 +471,132 @@ final class CustomResources {
             String podAntiAffinityType,
             JsonNode additionalPodAntiAffinity,
             JsonNode additionalPodAffinity) {
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // Prometheus Operator, monitoring.coreos.com/v1 (pkg/apis/monitoring/v1)
+
+    /** {@code ServiceMonitorSpec}. */
+    record ServiceMonitorSpec(
+            String jobLabel,
+            List<String> targetLabels,
+            List<String> podTargetLabels,
+            List<MonitorEndpoint> endpoints,
+            LabelSelector selector,
+            String selectorMechanism,
+            MonitorNamespaceSelector namespaceSelector,
+            Long sampleLimit,
+            List<String> scrapeProtocols,
+            String fallbackScrapeProtocol,
+            Long targetLimit,
+            Long labelLimit,
+            Long labelNameLengthLimit,
+            Long labelValueLengthLimit,
+            Long nativeHistogramBucketLimit,
+            JsonNode nativeHistogramMinBucketFactor,
+            Boolean scrapeClassicHistograms,
+            Boolean convertClassicHistogramsToNHCB,
+            Long keepDroppedTargets,
+            JsonNode attachMetadata,
+            String scrapeClass,
+            String bodySizeLimit,
+            String serviceDiscoveryRole) implements Required {
+
+        @Override
+        public List<String> missing() {
+            List<String> missing = new ArrayList<>();
+            if (selector == null) {
+                missing.add("selector");
+            }
+            if (endpoints == null || endpoints.isEmpty()) {
+                missing.add("endpoints");
+            }
+            return missing;
+        }
+    }
+
+    /** {@code Endpoint} (of a ServiceMonitor). */
+    record MonitorEndpoint(
+            String port,
+            IntOrString targetPort,
+            String path,
+            String scheme,
+            Map<String, List<String>> params,
+            String interval,
+            String scrapeTimeout,
+            JsonNode tlsConfig,
+            String bearerTokenFile,
+            JsonNode bearerTokenSecret,
+            JsonNode authorization,
+            Boolean honorLabels,
+            Boolean honorTimestamps,
+            Boolean trackTimestampsStaleness,
+            JsonNode basicAuth,
+            JsonNode oauth2,
+            JsonNode metricRelabelings,
+            JsonNode relabelings,
+            String proxyUrl,
+            String noProxy,
+            Boolean proxyFromEnvironment,
+            JsonNode proxyConnectHeader,
+            Boolean followRedirects,
+            Boolean enableHttp2,
+            Boolean filterRunning) {
+    }
+
+    /** {@code NamespaceSelector}. */
+    record MonitorNamespaceSelector(Boolean any, List<String> matchNames) {
+    }
+
+    /** {@code PrometheusRuleSpec}. */
+    record PrometheusRuleSpec(List<RuleGroup> groups) implements Required {
+
+        @Override
+        public List<String> missing() {
+            List<String> missing = new ArrayList<>();
+            if (groups == null || groups.isEmpty()) {
+                missing.add("groups");
+                return missing;
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                RuleGroup group = groups.get(g);
+                if (group.name() == null || group.name().isBlank()) {
+                    missing.add("groups[" + g + "].name");
+                }
+                List<Rule> rules = group.rules() == null ? List.of() : group.rules();
+                for (int r = 0; r < rules.size(); r++) {
+                    Rule rule = rules.get(r);
+                    if (rule.expr() == null || rule.expr().isBlank()) {
+                        missing.add("groups[" + g + "].rules[" + r + "].expr");
+                    }
+                    if ((rule.alert() == null) == (rule.record() == null)) {
+                        missing.add("groups[" + g + "].rules[" + r + "].alert or record (exactly one)");
+                    }
+                }
+            }
+            return missing;
+        }
+    }
+
+    /** {@code RuleGroup}. */
+    record RuleGroup(
+            String name,
+            Map<String, String> labels,
+            String interval,
+            @JsonProperty("query_offset") String queryOffset,
+            List<Rule> rules,
+            @JsonProperty("partial_response_strategy") String partialResponseStrategy,
+            Integer limit) {
+    }
+
+    /** {@code Rule}. */
+    record Rule(
+            String record,
+            String alert,
+            String expr,
+            @JsonProperty("for") String forDuration,
+            @JsonProperty("keep_firing_for") String keepFiringFor,
+            Map<String, String> labels,
+            Map<String, String> annotations) {
     }
 }

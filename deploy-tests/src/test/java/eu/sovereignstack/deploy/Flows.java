@@ -37,8 +37,9 @@ import java.util.stream.Stream;
  *   <li>a URL {@code http://<service>[.<namespace>.svc[.cluster.local]]:<port>} in a variable whose name ends in
  *       {@code _URL}, or in a list of {@code name=URL} whose name ends in {@code _PEERS} or {@code _MEMBERS} (a catalog
  *       node's peers, {@code CATALOG_FEDERATION_PEERS}; further members' realms, {@code SOVEREIGN_FEDERATION_MEMBERS}),
- *       from a ConfigMap a Deployment reads (envFrom or configMapKeyRef) or a container's env value:
- *       the Deployment's pods connect to the pods of that Service (or, for {@code <keycloak>-service}, to the
+ *       or a {@code redis://} URL in a variable whose name ends in {@code _HOSTS} ({@code QUARKUS_REDIS_HOSTS}),
+ *       from a ConfigMap a workload reads (envFrom or configMapKeyRef) or a container's env value:
+ *       the workload's pods connect to the pods of that Service (or, for {@code <keycloak>-service}, to the
  *       Keycloak Operator's pods of that Keycloak). Other variables (an issuer, CORS origins) are names, not
  *       connections; localhost is the pod itself;</li>
  *   <li>a Deployment reading the CloudNativePG Secret {@code <cluster>-app}: its pods connect to that Cluster's
@@ -56,7 +57,7 @@ import java.util.stream.Stream;
 final class Flows {
 
     private static final Pattern URL = Pattern.compile(
-            "https?://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?)?:(\\d+)");
+            "(?:https?|rediss?)://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?)?:(\\d+)");
 
     private static final int POSTGRES_PORT = 5432;
 
@@ -80,10 +81,13 @@ final class Flows {
         }
     }
 
-    /** A variable whose value holds connections: a URL ({@code *_URL}) or a list of name=URL ({@code *_PEERS}, {@code *_MEMBERS}). */
+    /**
+     * A variable whose value holds connections: a URL ({@code *_URL}), a list of name=URL ({@code *_PEERS},
+     * {@code *_MEMBERS}) or of server URLs ({@code *_HOSTS}).
+     */
     static boolean isConnection(String variable) {
         String name = variable.toUpperCase(Locale.ROOT);
-        return name.endsWith("_URL") || name.endsWith("_PEERS") || name.endsWith("_MEMBERS");
+        return name.endsWith("_URL") || name.endsWith("_PEERS") || name.endsWith("_MEMBERS") || name.endsWith("_HOSTS");
     }
 
     static List<Flow> implied(RenderedOverlay overlay, List<String> problems) {

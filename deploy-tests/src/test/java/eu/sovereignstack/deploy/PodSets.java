@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The pods an overlay will run, by namespace and labels: those of its Deployments (from the pod template) and those
- * the operators create for its custom resources, with the labels the operators put on them:
+ * The pods an overlay will run, by namespace and labels: those of its Deployments and StatefulSets (from the pod
+ * template) and those the operators create for its custom resources, with the labels the operators put on them:
  * <ul>
  *   <li>CloudNativePG {@code Cluster} N: {@code cnpg.io/cluster=N}, {@code cnpg.io/podRole=instance},
  *       {@code cnpg.io/instanceRole} and {@code role} = primary or replica;</li>
@@ -26,8 +28,16 @@ import java.util.Objects;
  */
 final class PodSets {
 
-    /** Pods of one owner. {@code spec} is the pod spec for Deployments, null for operator-managed pods. */
-    record PodSet(String namespace, String owner, Map<String, String> labels, PodSpec spec, Deployment deployment) {
+    /**
+     * Pods of one owner. {@code spec} is the pod spec and {@code workload} the Deployment or StatefulSet for pods of
+     * the overlay's own workloads; both are null for operator-managed pods.
+     */
+    record PodSet(String namespace, String owner, Map<String, String> labels, PodSpec spec, HasMetadata workload) {
+
+        /** The Deployment these pods belong to; null for a StatefulSet's pods and operator-managed pods. */
+        Deployment deployment() {
+            return workload instanceof Deployment deployment ? deployment : null;
+        }
     }
 
     private PodSets() {
@@ -35,14 +45,11 @@ final class PodSets {
 
     static List<PodSet> of(RenderedOverlay overlay) {
         List<PodSet> pods = new ArrayList<>();
-        for (Deployment deployment : overlay.all(Deployment.class)) {
-            Map<String, String> labels = deployment.getSpec() == null || deployment.getSpec().getTemplate() == null
-                    || deployment.getSpec().getTemplate().getMetadata() == null
-                    || deployment.getSpec().getTemplate().getMetadata().getLabels() == null
-                    ? Map.of() : deployment.getSpec().getTemplate().getMetadata().getLabels();
-            PodSpec spec = deployment.getSpec() == null || deployment.getSpec().getTemplate() == null
-                    ? null : deployment.getSpec().getTemplate().getSpec();
-            pods.add(new PodSet(namespace(deployment), describe(deployment), labels, spec, deployment));
+        for (HasMetadata workload : workloads(overlay)) {
+            PodTemplateSpec template = template(workload);
+            Map<String, String> labels = template == null || template.getMetadata() == null
+                    || template.getMetadata().getLabels() == null ? Map.of() : template.getMetadata().getLabels();
+            pods.add(new PodSet(namespace(workload), describe(workload), labels, template == null ? null : template.getSpec(), workload));
         }
         for (ObjectNode cluster : overlay.custom(CustomResources.CNPG_CLUSTER)) {
             String name = cluster.path("metadata").path("name").asText();
@@ -69,6 +76,41 @@ final class PodSets {
                     "app.kubernetes.io/instance", keycloak), null, null));
         }
         return pods;
+    }
+
+    /** The overlay's own workloads: its Deployments, then its StatefulSets. */
+    static List<HasMetadata> workloads(RenderedOverlay overlay) {
+        List<HasMetadata> workloads = new ArrayList<>(overlay.all(Deployment.class));
+        workloads.addAll(overlay.all(StatefulSet.class));
+        return workloads;
+    }
+
+    /** A workload's pod template; null when it has none. */
+    static PodTemplateSpec template(HasMetadata workload) {
+        if (workload instanceof Deployment deployment) {
+            return deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
+        }
+        if (workload instanceof StatefulSet statefulSet) {
+            return statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate();
+        }
+        return null;
+    }
+
+    /** A workload's selector of its own pods; null when it has none. */
+    static LabelSelector selector(HasMetadata workload) {
+        if (workload instanceof Deployment deployment) {
+            return deployment.getSpec() == null ? null : deployment.getSpec().getSelector();
+        }
+        if (workload instanceof StatefulSet statefulSet) {
+            return statefulSet.getSpec() == null ? null : statefulSet.getSpec().getSelector();
+        }
+        return null;
+    }
+
+    /** A workload's pod spec; null when it has none. */
+    static PodSpec podSpec(HasMetadata workload) {
+        PodTemplateSpec template = template(workload);
+        return template == null ? null : template.getSpec();
     }
 
     static String namespace(HasMetadata object) {

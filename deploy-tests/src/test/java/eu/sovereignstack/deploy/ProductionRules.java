@@ -38,7 +38,58 @@ final class ProductionRules {
         problems.addAll(autoscalers(overlay));
         problems.addAll(ingress(overlay));
         problems.addAll(keycloakOwnIngress(overlay));
+        problems.addAll(privateEndpoints(overlay));
         return problems;
+    }
+
+    /** The services' endpoints that stay inside the cluster: metrics for Prometheus, health for the kubelet. */
+    static final List<String> PRIVATE_PATHS = List.of(
+            "/q/metrics", "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started");
+
+    /**
+     * No Ingress publishes a private endpoint: a default backend publishes every path, a Prefix path every path
+     * under it (by path element, as Kubernetes matches), an Exact path itself, an ImplementationSpecific path (taken
+     * as a plain prefix, as ingress-nginx reads it) every path starting with it.
+     */
+    static List<String> privateEndpoints(RenderedOverlay overlay) {
+        List<String> problems = new ArrayList<>();
+        for (Ingress ingress : overlay.all(Ingress.class)) {
+            String name = PodSets.describe(ingress);
+            if (ingress.getSpec() == null) {
+                continue;
+            }
+            if (ingress.getSpec().getDefaultBackend() != null) {
+                problems.add(name + ": a default backend publishes every path, " + PRIVATE_PATHS + " included");
+            }
+            for (IngressRule rule : ingress.getSpec().getRules() == null ? List.<IngressRule>of() : ingress.getSpec().getRules()) {
+                if (rule.getHttp() == null || rule.getHttp().getPaths() == null) {
+                    continue;
+                }
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    String published = path.getPath() == null ? "/" : path.getPath();
+                    for (String hidden : PRIVATE_PATHS) {
+                        if (publishes(published, path.getPathType(), hidden)) {
+                            problems.add(name + ": path " + published + " (" + path.getPathType() + ") of host " + rule.getHost()
+                                    + " publishes " + hidden);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    static boolean publishes(String path, String pathType, String target) {
+        if ("Exact".equals(pathType)) {
+            return path.equals(target);
+        }
+        if (!"Prefix".equals(pathType)) {
+            return target.startsWith(path);
+        }
+        List<String> prefix = List.of(path.split("/")).stream().filter(e -> !e.isEmpty()).toList();
+        List<String> elements = List.of(target.split("/")).stream().filter(e -> !e.isEmpty()).toList();
+        return prefix.size() <= elements.size() && elements.subList(0, prefix.size()).equals(prefix);
     }
 
     private static Map<String, String> templateLabels(Deployment deployment) {

@@ -1,15 +1,18 @@
 package eu.sovereignstack.deploy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The production overlay: a PodDisruptionBudget that lets nodes drain and an autoscaling/v2 HPA for every service
  * Deployment, and an Ingress with TLS whose backends are only the gateway's Service (or Keycloak's, for logins and
- * tokens); the Keycloak Operator's own Ingress is off.
+ * tokens); the Keycloak Operator's own Ingress is off. In every overlay, no Ingress publishes /q/metrics or /q/health.
  */
 class ProductionTest {
 
@@ -28,6 +31,17 @@ class ProductionTest {
         RenderedOverlay production = RenderedOverlay.forChecks(Repo.PRODUCTION);
         Problems.assertNone(Repo.PRODUCTION, ProductionRules.ingress(production));
         Problems.assertNone(Repo.PRODUCTION, ProductionRules.keycloakOwnIngress(production));
+    }
+
+    /** /q/metrics and /q/health stay inside the cluster, wherever an overlay has Ingresses. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void noIngressPublishesMetricsOrHealth(String overlay) {
+        Problems.assertNone(overlay, ProductionRules.privateEndpoints(RenderedOverlay.forChecks(overlay)));
+    }
+
+    static Stream<String> overlays() {
+        return Problems.overlays();
     }
 
     // ---- the checks themselves
@@ -58,7 +72,7 @@ class ProductionTest {
               rules:
                 - host: api.example.org
                   http:
-                    paths: [{path: /, pathType: Prefix, backend: {service: {name: gateway, port: {name: http}}}}]
+                    paths: [{path: /api/, pathType: Prefix, backend: {service: {name: gateway, port: {name: http}}}}]
             """;
 
     private static RenderedOverlay good(String from, String to) {
@@ -119,6 +133,22 @@ class ProductionTest {
         Problems.assertReported(ProductionRules.autoscalers(good("name: gateway}\n  minReplicas", "name: gatway}\n  minReplicas")),
                 "Deployment demo/gateway", "no autoscaling/v2 HorizontalPodAutoscaler");
         Problems.assertReported(ProductionRules.autoscalers(good("maxReplicas: 4", "maxReplicas: 1")), "maxReplicas 1 below minReplicas 2");
+    }
+
+    @Test
+    void privateEndpointsAreChecked() {
+        Problems.assertReported(ProductionRules.privateEndpoints(good("path: /api/, pathType: Prefix", "path: /, pathType: Prefix")),
+                "Ingress demo/public", "path / (Prefix) of host api.example.org publishes /q/metrics");
+        Problems.assertReported(ProductionRules.privateEndpoints(good("path: /api/, pathType: Prefix", "path: /q, pathType: Prefix")),
+                "publishes /q/metrics");
+        Problems.assertReported(ProductionRules.privateEndpoints(good("path: /api/, pathType: Prefix", "path: /q/health/ready, pathType: Exact")),
+                "publishes /q/health/ready");
+        Problems.assertReported(ProductionRules.privateEndpoints(good("path: /api/, pathType: Prefix", "path: /q/h, pathType: ImplementationSpecific")),
+                "publishes /q/health");
+        assertEquals(List.of(), ProductionRules.privateEndpoints(good("path: /api/, pathType: Prefix", "path: /q/openapi, pathType: Prefix")));
+        assertEquals(List.of(), ProductionRules.privateEndpoints(good("path: /api/, pathType: Prefix", "path: /q/met, pathType: Prefix")));
+        Problems.assertReported(ProductionRules.privateEndpoints(good("  rules:\n", "  defaultBackend: {service: {name: gateway, port: {name: http}}}\n  rules:\n")),
+                "a default backend publishes every path");
     }
 
     @Test

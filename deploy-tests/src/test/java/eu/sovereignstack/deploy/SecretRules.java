@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -84,11 +84,10 @@ final class SecretRules {
     /** Every Secret the pods and the operators' resources read (non-optional references). */
     static List<Reference> references(RenderedOverlay overlay) {
         List<Reference> references = new ArrayList<>();
-        for (Deployment deployment : overlay.all(Deployment.class)) {
-            String namespace = PodSets.namespace(deployment);
-            String owner = PodSets.describe(deployment);
-            PodSpec spec = deployment.getSpec() == null || deployment.getSpec().getTemplate() == null
-                    ? null : deployment.getSpec().getTemplate().getSpec();
+        for (HasMetadata workload : PodSets.workloads(overlay)) {
+            String namespace = PodSets.namespace(workload);
+            String owner = PodSets.describe(workload);
+            PodSpec spec = PodSets.podSpec(workload);
             if (spec == null) {
                 continue;
             }

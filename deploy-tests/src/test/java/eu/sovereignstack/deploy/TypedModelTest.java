@@ -88,10 +88,10 @@ class TypedModelTest {
     void anUnexpectedKindIsReported() {
         Problems.assertReported(problemsOf("""
                 apiVersion: apps/v1
-                kind: StatefulSet
-                metadata: {name: db}
+                kind: DaemonSet
+                metadata: {name: agent}
                 spec: {}
-                """), "StatefulSet db", "unexpected kind apps/v1/StatefulSet");
+                """), "DaemonSet agent", "unexpected kind apps/v1/DaemonSet");
         Problems.assertReported(problemsOf("""
                 apiVersion: autoscaling/v1
                 kind: HorizontalPodAutoscaler

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -36,7 +37,9 @@ final class TypedModels {
             CustomResources.CNPG_CLUSTER,
             CustomResources.CNPG_IMAGE_CATALOG,
             CustomResources.KEYCLOAK,
-            CustomResources.KEYCLOAK_REALM_IMPORT);
+            CustomResources.KEYCLOAK_REALM_IMPORT,
+            CustomResources.SERVICE_MONITOR,
+            CustomResources.PROMETHEUS_RULE);
 
     private TypedModels() {
     }
@@ -49,6 +52,7 @@ final class TypedModels {
         kinds.put("v1/Secret", Secret.class);
         kinds.put("v1/Service", Service.class);
         kinds.put("apps/v1/Deployment", Deployment.class);
+        kinds.put("apps/v1/StatefulSet", StatefulSet.class);
         kinds.put("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
         kinds.put("networking.k8s.io/v1/Ingress", Ingress.class);
         kinds.put("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class);

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Every Deployment of every overlay: the three SmallRye Health probes on a declared port, cpu and memory requests
- * and limits, a locked-down security context with a writable /tmp, no service account token, pinned images, a
+ * Every Deployment of every overlay: the three SmallRye Health probes on a declared port (a StatefulSet: readiness and
+ * liveness probes); every Deployment and StatefulSet: cpu and memory requests and limits, a locked-down security context with a writable /tmp, no service account token, pinned images, a
  * selector that selects its own pods; every Service selects a Deployment's pods and targets declared ports; every
  * ConfigMap the pods read is there.
  */
@@ -148,6 +148,17 @@ class WorkloadInvariantsTest {
                 "startupProbe port management is not one of the container's ports");
         Problems.assertReported(WorkloadRules.probes(good("readinessProbe: {httpGet: {path: /q/health/ready, port: http}}",
                 "readinessProbe: {tcpSocket: {port: http}}")), "readinessProbe is not an httpGet");
+    }
+
+    @Test
+    void statefulSetsAreCheckedLikeDeployments() {
+        String statefulSet = GOOD.replace("kind: Deployment", "kind: StatefulSet").replace("spec:\n  selector: {matchLabels", "spec:\n  serviceName: web\n  selector: {matchLabels");
+        assertEquals(List.of(), WorkloadRules.all(overlay(statefulSet)));
+        Problems.assertReported(WorkloadRules.probes(overlay(statefulSet.replace("livenessProbe: {httpGet: {path: /q/health/live, port: http}}",
+                "terminationMessagePath: /dev/termination-log"))), "StatefulSet demo/web container web", "no livenessProbe");
+        Problems.assertReported(WorkloadRules.securityContext(overlay(statefulSet.replace("readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false"))),
+                "StatefulSet demo/web container web", "readOnlyRootFilesystem is not true");
+        Problems.assertReported(WorkloadRules.images(overlay(statefulSet.replace("registry.example/web:1.0", "redis"))), "StatefulSet demo/web", "has no tag");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -22,6 +23,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -33,8 +35,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The rules every workload (Deployment) and every Service of every overlay keeps. Each method returns the
- * problems it finds, each naming the object, the container where it applies, and the rule.
+ * The rules every workload (Deployment, StatefulSet) and every Service of every overlay keeps. Each method returns the
+ * problems it finds, each naming the object, the container where it applies, and the rule. The Deployments are the
+ * Quarkus services (SmallRye Health probes); a StatefulSet runs something else (Redis) and needs readiness and
+ * liveness probes of any kind.
  */
 final class WorkloadRules {
 
@@ -73,20 +77,32 @@ final class WorkloadRules {
                 containers(spec).stream()).toList();
     }
 
-    private static PodSpec podSpec(Deployment deployment) {
-        return deployment.getSpec() == null || deployment.getSpec().getTemplate() == null
-                ? null : deployment.getSpec().getTemplate().getSpec();
+    private static String where(HasMetadata workload, Container container) {
+        return PodSets.describe(workload) + " container " + container.getName();
     }
 
-    private static String where(Deployment deployment, Container container) {
-        return PodSets.describe(deployment) + " container " + container.getName();
-    }
-
-    /** Readiness, liveness and startup probes: HTTP GETs of the SmallRye Health endpoints, on a declared port. */
+    /**
+     * Deployments: readiness, liveness and startup probes, HTTP GETs of the SmallRye Health endpoints on a declared
+     * port. StatefulSets: readiness and liveness probes.
+     */
     static List<String> probes(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
+        for (StatefulSet statefulSet : overlay.all(StatefulSet.class)) {
+            PodSpec spec = PodSets.podSpec(statefulSet);
+            if (containers(spec).isEmpty()) {
+                problems.add(PodSets.describe(statefulSet) + ": no containers");
+            }
+            for (Container container : containers(spec)) {
+                if (container.getReadinessProbe() == null) {
+                    problems.add(where(statefulSet, container) + ": no readinessProbe");
+                }
+                if (container.getLivenessProbe() == null) {
+                    problems.add(where(statefulSet, container) + ": no livenessProbe");
+                }
+            }
+        }
         for (Deployment deployment : overlay.all(Deployment.class)) {
-            PodSpec spec = podSpec(deployment);
+            PodSpec spec = PodSets.podSpec(deployment);
             if (containers(spec).isEmpty()) {
                 problems.add(PodSets.describe(deployment) + ": no containers");
             }
@@ -142,8 +158,8 @@ final class WorkloadRules {
     /** Requests and limits for cpu and memory on every container (init containers too), requests not above limits. */
     static List<String> resources(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Deployment deployment : overlay.all(Deployment.class)) {
-            for (Container container : allContainers(podSpec(deployment))) {
+        for (HasMetadata deployment : PodSets.workloads(overlay)) {
+            for (Container container : allContainers(PodSets.podSpec(deployment))) {
                 ResourceRequirements resources = container.getResources();
                 Map<String, Quantity> requests = resources == null || resources.getRequests() == null ? Map.of() : resources.getRequests();
                 Map<String, Quantity> limits = resources == null || resources.getLimits() == null ? Map.of() : resources.getLimits();
@@ -187,8 +203,8 @@ final class WorkloadRules {
      */
     static List<String> securityContext(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Deployment deployment : overlay.all(Deployment.class)) {
-            PodSpec spec = podSpec(deployment);
+        for (HasMetadata deployment : PodSets.workloads(overlay)) {
+            PodSpec spec = PodSets.podSpec(deployment);
             PodSecurityContext pod = spec == null ? null : spec.getSecurityContext();
             for (Container container : allContainers(spec)) {
                 SecurityContext context = container.getSecurityContext();
@@ -248,8 +264,8 @@ final class WorkloadRules {
     static List<String> serviceAccountTokens(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
         List<ServiceAccount> accounts = overlay.all(ServiceAccount.class);
-        for (Deployment deployment : overlay.all(Deployment.class)) {
-            PodSpec spec = podSpec(deployment);
+        for (HasMetadata deployment : PodSets.workloads(overlay)) {
+            PodSpec spec = PodSets.podSpec(deployment);
             if (spec == null) {
                 continue;
             }
@@ -275,8 +291,8 @@ final class WorkloadRules {
     /** Every image has a tag (or digest) after kustomize's images rewriting, and the tag is not latest. */
     static List<String> images(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Deployment deployment : overlay.all(Deployment.class)) {
-            for (Container container : allContainers(podSpec(deployment))) {
+        for (HasMetadata deployment : PodSets.workloads(overlay)) {
+            for (Container container : allContainers(PodSets.podSpec(deployment))) {
                 imageProblem(container.getImage()).ifPresent(p -> problems.add(where(deployment, container) + ": " + p));
             }
         }
@@ -303,15 +319,15 @@ final class WorkloadRules {
         return Optional.empty();
     }
 
-    /** A Deployment's selector selects its own pod template (the API server rejects it otherwise). */
+    /** A Deployment's (or StatefulSet's) selector selects its own pod template (the API server rejects it otherwise). */
     static List<String> deploymentSelectors(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Deployment deployment : overlay.all(Deployment.class)) {
-            Map<String, String> labels = PodSets.of(overlay).stream().filter(p -> p.deployment() == deployment)
+        for (HasMetadata deployment : PodSets.workloads(overlay)) {
+            Map<String, String> labels = PodSets.of(overlay).stream().filter(p -> p.workload() == deployment)
                     .findFirst().map(PodSets.PodSet::labels).orElse(Map.of());
-            if (deployment.getSpec() == null || PodSets.isEmpty(deployment.getSpec().getSelector())) {
+            if (PodSets.isEmpty(PodSets.selector(deployment))) {
                 problems.add(PodSets.describe(deployment) + ": no spec.selector");
-            } else if (!PodSets.selects(deployment.getSpec().getSelector(), labels)) {
+            } else if (!PodSets.selects(PodSets.selector(deployment), labels)) {
                 problems.add(PodSets.describe(deployment) + ": spec.selector does not select its pod template labels " + labels);
             }
         }
@@ -364,9 +380,9 @@ final class WorkloadRules {
     static List<String> configMapReferences(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
         List<ConfigMap> configMaps = overlay.all(ConfigMap.class);
-        for (Deployment deployment : overlay.all(Deployment.class)) {
+        for (HasMetadata deployment : PodSets.workloads(overlay)) {
             String namespace = PodSets.namespace(deployment);
-            PodSpec spec = podSpec(deployment);
+            PodSpec spec = PodSets.podSpec(deployment);
             for (Container container : allContainers(spec)) {
                 for (EnvVar env : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
                     ConfigMapKeySelector ref = env.getValueFrom() == null ? null : env.getValueFrom().getConfigMapKeyRef();
