@@ -24,6 +24,7 @@ import io.smallrye.faulttolerance.api.FibonacciBackoff;
 import eu.sovereignstack.catalog.contract.ResolveRequest;
 import eu.sovereignstack.catalog.contract.ResolveResult;
 import eu.sovereignstack.catalog.contract.ResolvedProduct;
+import eu.sovereignstack.assessment.observability.AssessmentMetrics;
 import eu.sovereignstack.common.problem.Failures;
 
 /**
@@ -38,9 +39,11 @@ public class CatalogResolver {
     public static final int BATCH = 1000;
 
     private final CatalogClient catalog;
+    private final AssessmentMetrics metrics;
 
-    CatalogResolver(@RestClient CatalogClient catalog) {
+    CatalogResolver(@RestClient CatalogClient catalog, AssessmentMetrics metrics) {
         this.catalog = catalog;
+        this.metrics = metrics;
     }
 
     /** The catalog's view of the entries: matches keyed by the entries' refs, and every product named. */
@@ -78,14 +81,20 @@ public class CatalogResolver {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000,
             failOn = {ProcessingException.class, TimeoutException.class, WebApplicationException.class})
     ResolveResult call(ResolveRequest request) {
+        long started = System.nanoTime();
+        boolean answered = false;
         try {
-            return catalog.resolve(request);
+            ResolveResult result = catalog.resolve(request);
+            answered = true;
+            return result;
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status >= 400 && status < 500 && status != 408 && status != 429) {
                 throw new CatalogRefusedException(status);
             }
             throw e;
+        } finally {
+            metrics.catalogResolve(answered, System.nanoTime() - started);
         }
     }
 

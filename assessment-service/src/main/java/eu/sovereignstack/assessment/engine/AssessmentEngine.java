@@ -68,6 +68,18 @@ public final class AssessmentEngine {
      */
     public AssessmentResult assess(Inventory inventory, ScoringProfile profile, Policy policy, double threshold,
             ResolveResult catalog, LocalDate today, String member) {
+        return assess(inventory, profile, policy, threshold, catalog, today, member, phase -> { });
+    }
+
+    /** What an assessment has done so far, told as each phase ends: {@code score} (every item), then {@code plan}. */
+    @FunctionalInterface
+    public interface Phases {
+        void ended(String phase);
+    }
+
+    /** {@link #assess(Inventory, ScoringProfile, Policy, double, ResolveResult, LocalDate, String)}, telling {@code phases}. */
+    public AssessmentResult assess(Inventory inventory, ScoringProfile profile, Policy policy, double threshold,
+            ResolveResult catalog, LocalDate today, String member, Phases phases) {
         FactsAssembler facts = new FactsAssembler(licences, today, inventory.organisation().energy());
         Map<String, ResolvedProduct> products = FactsAssembler.asRun(AssertionPrecedence.apply(catalog.products(), member));
         Map<String, ResolveResult.Match> matches = new HashMap<>();
@@ -99,6 +111,7 @@ public final class AssessmentEngine {
                     item.library(), List.of(), null, product.map(p -> p.product().origin()).orElse(null)));
         }
         items = Libraries.rolledUp(items);
+        phases.ended("score");
 
         List<MigrationWave> waves = WavePlanner.plan(items.stream()
                 .map(item -> new WavePlanner.Node(item.id(), item.dependsOn(), item.plan().disposition().migrates()
@@ -112,8 +125,10 @@ public final class AssessmentEngine {
                 .map(item -> new StackComponent(item.id(), targetName(item), targetLicence(item), item.usage(), item.dependsOn()))
                 .toList());
         OrganisationResult organisation = Aggregation.organisation(inventory.organisation(), items, profile.weights());
-        return new AssessmentResult(profile.id(), RulesVersion.of(profile.weights()), today, profile.weights(), threshold, organisation, items, waves, licenceIssues,
-                PolicyCheck.gate(policy, organisation, items, everyOption));
+        AssessmentResult result = new AssessmentResult(profile.id(), RulesVersion.of(profile.weights()), today, profile.weights(), threshold,
+                organisation, items, waves, licenceIssues, PolicyCheck.gate(policy, organisation, items, everyOption));
+        phases.ended("plan");
+        return result;
     }
 
     private static Map<String, Integer> dependents(Inventory inventory) {

@@ -44,6 +44,7 @@ import eu.sovereignstack.assessment.engine.model.RerunChanges;
 import eu.sovereignstack.assessment.engine.model.ScoringProfile;
 import eu.sovereignstack.assessment.engine.rules.DispositionRule;
 import eu.sovereignstack.assessment.inventory.ItemFields;
+import eu.sovereignstack.assessment.observability.AssessmentMetrics;
 import eu.sovereignstack.assessment.repository.AssessmentRepository;
 import eu.sovereignstack.catalog.contract.ResolveRequest;
 import eu.sovereignstack.catalog.contract.ResolveResult;
@@ -73,9 +74,10 @@ public class AssessmentService {
     private final SpdxLicences licences;
     private final ObjectMapper json;
     private final Today today;
+    private final AssessmentMetrics metrics;
 
     AssessmentService(AssessmentRepository assessments, ScoringProfiles profiles, CatalogResolver catalog,
-            SpdxLicences licences, LicenceCheck licenceCheck, ObjectMapper json, Today today) {
+            SpdxLicences licences, LicenceCheck licenceCheck, ObjectMapper json, Today today, AssessmentMetrics metrics) {
         this.assessments = assessments;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -83,6 +85,7 @@ public class AssessmentService {
         this.licences = licences;
         this.json = json;
         this.today = today;
+        this.metrics = metrics;
     }
 
     /**
@@ -99,6 +102,22 @@ public class AssessmentService {
      * the new assessment as a comparison's side) stored alongside.
      */
     private Created create(Caller caller, NewAssessment request, BiFunction<Comparison.Side, AssessmentResult, RerunChanges> changes) {
+        try {
+            Created created = assess(caller, request, changes);
+            if (!created.replayed()) {
+                metrics.ended(AssessmentMetrics.Outcome.DONE, AssessmentMetrics.Mode.SYNC);
+            }
+            return created;
+        } catch (ProblemException e) {
+            metrics.ended(e.type().status() < 500 ? AssessmentMetrics.Outcome.REFUSED : AssessmentMetrics.Outcome.FAILED, AssessmentMetrics.Mode.SYNC);
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.ended(AssessmentMetrics.Outcome.FAILED, AssessmentMetrics.Mode.SYNC);
+            throw e;
+        }
+    }
+
+    private Created assess(Caller caller, NewAssessment request, BiFunction<Comparison.Side, AssessmentResult, RerunChanges> changes) {
         IdempotencyKey key = request.idempotencyKey();
         if (key != null) {
             Optional<StoredAssessment> earlier = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
@@ -118,7 +137,13 @@ public class AssessmentService {
         long started = System.nanoTime();
         ResolveResult resolved = resolve(inventory);
         long resolvedAt = System.nanoTime();
-        AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved, today.date(), caller.issuer());
+        metrics.phase("resolve", resolvedAt - started);
+        long[] phaseStart = {resolvedAt};
+        AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved, today.date(), caller.issuer(), phase -> {
+            long now = System.nanoTime();
+            metrics.phase(phase, now - phaseStart[0]);
+            phaseStart[0] = now;
+        });
 
         Assessment assessment = new Assessment();
         assessment.id = UUID.randomUUID();
@@ -160,6 +185,8 @@ public class AssessmentService {
             throw e;
         }
         long storedAt = System.nanoTime();
+        metrics.phase("store", storedAt - assessedAt);
+        metrics.assessed(assessment.itemCount);
         LOG.infof("assessment %s: %d items; resolve %d ms, assess %d ms, store %d ms", assessment.id, assessment.itemCount,
                 millis(started, resolvedAt), millis(resolvedAt, assessedAt), millis(assessedAt, storedAt));
         return new Created(stored(assessment, result), false);

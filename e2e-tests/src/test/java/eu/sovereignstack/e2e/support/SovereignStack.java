@@ -61,6 +61,7 @@ public final class SovereignStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "e2e-suite-shutdown");
     private volatile boolean ownsProcessesFile;
     private SlowBackend slowBackend;
+    private OtlpReceiver otlp;
     private URI keycloak;
     private int keycloakPort;
     private String keycloakAdminPassword;
@@ -126,6 +127,7 @@ public final class SovereignStack implements AutoCloseable {
         // While Keycloak boots.
         Databases.recreate(settings.postgresUrl(), CATALOG_DB, ASSESSMENT_DB, PeerNode.PARTNER.database, PeerNode.PUBLIC.database);
         slowBackend = new SlowBackend();
+        otlp = new OtlpReceiver();
 
         String issuer = keycloak + "/realms/" + User.Realm.SOVEREIGN;
         awaitOk(keycloakProcess, URI.create(issuer + "/.well-known/openid-configuration"), KEYCLOAK_DEADLINE);
@@ -143,7 +145,12 @@ public final class SovereignStack implements AutoCloseable {
         Map<String, String> oidc = Map.of(
                 "sovereign.oidc.url", issuer,
                 "sovereign.oidc.partner-url", keycloak + "/realms/" + User.Realm.PARTNER,
-                "sovereign.oidc.key-watch.interval", KEY_WATCH_INTERVAL.toSeconds() + "s");
+                "sovereign.oidc.key-watch.interval", KEY_WATCH_INTERVAL.toSeconds() + "s",
+                // Every trace is kept and exported at once to the run's OTLP receiver (TracingIT).
+                "quarkus.otel.traces.sampler.arg", "1.0",
+                "quarkus.otel.exporter.otlp.endpoint", otlp.endpoint(),
+                "quarkus.otel.exporter.otlp.protocol", "http/protobuf",
+                "quarkus.otel.bsp.schedule.delay", "200ms");
 
         ManagedProcess catalog = startService("catalog-service", settings.catalogJar(), catalogPort, oidc, Map.of(
                 "quarkus.datasource.jdbc.url", Databases.url(settings.postgresUrl(), CATALOG_DB),
@@ -183,6 +190,16 @@ public final class SovereignStack implements AutoCloseable {
                 Duration.between(begin, Instant.now()).toSeconds(), keycloakReady.toSeconds(),
                 Duration.between(servicesLaunched, Instant.now()).toSeconds(),
                 gateway.base(), faultGateway.base(), keycloak, settings.logs());
+    }
+
+    /** The OTLP endpoint the suite's services export their spans to. */
+    public OtlpReceiver traces() {
+        return otlp;
+    }
+
+    /** The log file of one of the suite's processes (JSON lines, as in prod). */
+    public Path logOf(String name) {
+        return settings.logs().resolve(name + ".log");
     }
 
     /** Keycloak's address (its realms are below {@code /realms/}). */
@@ -423,6 +440,9 @@ public final class SovereignStack implements AutoCloseable {
         ManagedProcess.stopAll(started, STOP_GRACE);
         if (slowBackend != null) {
             slowBackend.close();
+        }
+        if (otlp != null) {
+            otlp.close();
         }
         if (ownsProcessesFile) {
             try {

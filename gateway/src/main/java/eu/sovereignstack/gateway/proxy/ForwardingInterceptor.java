@@ -2,6 +2,12 @@ package eu.sovereignstack.gateway.proxy;
 
 import java.util.concurrent.CompletionStage;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -35,18 +41,23 @@ import eu.sovereignstack.gateway.observability.GatewayMetrics;
 final class ForwardingInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
+    private static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
 
     private final GatewayRoute route;
     private final TypedGuard<CompletionStage<ProxyResponse>> breaker;
     private final long breakerResetSeconds;
     private final GatewayMetrics metrics;
+    private final OpenTelemetry telemetry;
+    private final Tracer tracer;
 
     ForwardingInterceptor(GatewayRoute route, TypedGuard<CompletionStage<ProxyResponse>> breaker, long breakerResetSeconds,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, OpenTelemetry telemetry) {
         this.route = route;
         this.breaker = breaker;
         this.breakerResetSeconds = breakerResetSeconds;
         this.metrics = metrics;
+        this.telemetry = telemetry;
+        this.tracer = telemetry.getTracer("eu.sovereignstack.gateway");
     }
 
     @Override
@@ -65,6 +76,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             // The backend sees the host the client called, so the URLs it builds point at the gateway.
             request.setAuthority(incoming.authority());
         }
+        Span span = forwardingSpan(incoming, headers);
         Context eventLoop = Vertx.currentContext();
         long started = System.nanoTime();
         Future<ProxyResponse> forwarded;
@@ -75,8 +87,18 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         } catch (Exception e) {
             forwarded = Future.failedFuture(e);
         }
-        return forwarded.onSuccess(answer -> metrics.exchanged(route.backend(), answer.getStatusCode(),
-                GatewayMetrics.Outcome.of(answer.getStatusCode()), System.nanoTime() - started)).recover(failure -> {
+        return forwarded.onSuccess(answer -> {
+            metrics.exchanged(route.backend(), answer.getStatusCode(), GatewayMetrics.Outcome.of(answer.getStatusCode()),
+                    System.nanoTime() - started);
+            span.setAttribute(HTTP_STATUS, answer.getStatusCode());
+            if (answer.getStatusCode() >= 500) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
+        }).recover(failure -> {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR);
+            span.end();
             String requestId = incoming.getHeader(RequestIds.HEADER);
             if (failure instanceof ClientGoneException) {
                 LOG.debugf("%s %s -> %s abandoned by the client (%s)", incoming.method(), gatewayUri, route.backend(), requestId);
@@ -108,6 +130,23 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .setBody(Body.body(Buffer.buffer(Json.encode(problem)))));
         });
+    }
+
+    /**
+     * The span of the exchange with the backend, a child of the gateway's server span: its context
+     * replaces whatever trace context the client sent, so the backend's spans hang below it.
+     */
+    private Span forwardingSpan(HttpServerRequest incoming, MultiMap headers) {
+        Span span = tracer.spanBuilder(incoming.method().name() + " " + route.backend())
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", incoming.method().name())
+                .setAttribute("server.address", route.backend())
+                .startSpan();
+        headers.remove("traceparent");
+        headers.remove("tracestate");
+        telemetry.getPropagators().getTextMapPropagator().inject(io.opentelemetry.context.Context.current().with(span), headers,
+                (carrier, key, value) -> carrier.set(key, value));
+        return span;
     }
 
     /**

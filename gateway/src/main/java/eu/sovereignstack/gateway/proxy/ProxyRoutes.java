@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.util.TypeLiteral;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
@@ -57,15 +58,17 @@ public class ProxyRoutes {
     private final ClientAddresses addresses;
     private final VerifiedTokens verifiedTokens;
     private final GatewayMetrics metrics;
+    private final OpenTelemetry telemetry;
 
     ProxyRoutes(Vertx vertx, GatewayConfig config, RateLimits limits, ClientAddresses addresses, VerifiedTokens verifiedTokens,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, OpenTelemetry telemetry) {
         this.vertx = vertx;
         this.config = config;
         this.limits = limits;
         this.addresses = addresses;
         this.verifiedTokens = verifiedTokens;
         this.metrics = metrics;
+        this.telemetry = telemetry;
     }
 
     void install(@Observes Router router) {
@@ -131,7 +134,7 @@ public class ProxyRoutes {
         HttpProxy proxy = HttpProxy.reverseProxy(client);
         RequestOptions options = new RequestOptions().setServer(address).setIdleTimeout(idleTimeout);
         proxy.originRequestProvider((request, http) -> retry.connect(request.method(), () -> http.request(new RequestOptions(options))));
-        proxy.addInterceptor(new ForwardingInterceptor(route, breaker, Math.max(1, backend.breakerReset().toSeconds()), metrics));
+        proxy.addInterceptor(new ForwardingInterceptor(route, breaker, Math.max(1, backend.breakerReset().toSeconds()), metrics, telemetry));
         return proxy;
     }
 
