@@ -36,6 +36,8 @@ public class ProblemMappers {
     static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How deep a failure's causes and suppressed exceptions are searched for a database's. */
+    private static final int MAX_CAUSE_DEPTH = 32;
     private static final int MAX_DETAIL = 500;
 
     @ServerExceptionMapper
@@ -154,22 +156,40 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnreachable(e)) {
             LOG.warnf("Database unreachable on %s: %s", uri.getPath(), e.toString());
-            return respond(ProblemType.UNAVAILABLE, "The service's database cannot be reached; nothing was changed. Try again shortly.",
+            return respond(ProblemType.UNAVAILABLE, "The service's database cannot be reached or closed the connection while the"
+                    + " request ran; the request was not completed. Try again shortly.",
                     List.of(), Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)), uri);
         }
         return internal(e, uri);
     }
 
     /**
-     * Whether a failure comes from a database that cannot be reached: no connection to be had
-     * (SQL state class 08, or a connection pool timing out), as opposed to a bug.
+     * Whether a failure comes from a database that cannot be reached or went away, as opposed to
+     * a bug: no connection to be had (SQL state class 08, or a connection pool timing out), or the
+     * server ending the connection under the request (class 57P: "terminating connection due to
+     * administrator command" when PostgreSQL restarts or a CloudNativePG failover happens, a
+     * crash, or "the database system is starting up").
      */
-    static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    public static boolean databaseUnreachable(Throwable failure) {
+        return databaseUnreachable(failure, 0);
+    }
+
+    /**
+     * Follows causes and suppressed exceptions (a failed commit, ARJUNA016053, carries the
+     * driver's error only as a suppressed one), to a bounded depth.
+     */
+    private static boolean databaseUnreachable(Throwable failure, int depth) {
+        for (Throwable cause = failure; cause != null && depth < MAX_CAUSE_DEPTH; cause = cause.getCause(), depth++) {
             if (cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (databaseUnreachable(suppressed, depth + 1)) {
+                    return true;
+                }
             }
             if (cause.getCause() == cause) {
                 break;
