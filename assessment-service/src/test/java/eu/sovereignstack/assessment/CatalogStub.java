@@ -1,6 +1,10 @@
 package eu.sovereignstack.assessment;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.recordSpec;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +26,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class CatalogStub implements QuarkusTestResourceLifecycleManager {
 
     public static final Path FILES = Path.of("src/test/resources/catalog-stub");
+    /** The token jobs get from the stub's token endpoint and send to the catalog. */
+    public static final String SERVICE_TOKEN = "service-token-of-the-assessment-service";
     private static WireMockServer server;
 
     public static WireMockServer server() {
@@ -44,6 +50,11 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
             server.startRecording(recordSpec().forTarget(record).matchRequestBodyWithEqualToJson(false, false)
                     .makeStubsPersistent(true).ignoreRepeatRequests().extractTextBodiesOver(0));
         }
+        // The services client's token, as the realm would give it to a job (client credentials).
+        server.stubFor(post(urlPathEqualTo("/realms/sovereign/protocol/openid-connect/token"))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"" + SERVICE_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
         return Map.of("quarkus.rest-client.catalog.url", server.baseUrl());
     }
 

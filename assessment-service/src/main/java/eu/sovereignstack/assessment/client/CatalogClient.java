@@ -32,4 +32,5 @@ public interface CatalogClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     ResolveResult resolve(ResolveRequest request);
+
 }

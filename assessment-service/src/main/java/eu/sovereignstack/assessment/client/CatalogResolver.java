@@ -39,15 +39,28 @@ public class CatalogResolver {
     public static final int BATCH = 1000;
 
     private final CatalogClient catalog;
+    private final CatalogServiceClient catalogAsService;
+    private final ServiceToken serviceToken;
     private final AssessmentMetrics metrics;
 
-    CatalogResolver(@RestClient CatalogClient catalog, AssessmentMetrics metrics) {
+    CatalogResolver(@RestClient CatalogClient catalog, @RestClient CatalogServiceClient catalogAsService, ServiceToken serviceToken,
+            AssessmentMetrics metrics) {
         this.catalog = catalog;
+        this.catalogAsService = catalogAsService;
+        this.serviceToken = serviceToken;
         this.metrics = metrics;
     }
 
-    /** The catalog's view of the entries: matches keyed by the entries' refs, and every product named. */
+    /** The catalog's view of the entries, asked with the caller's token. */
     public ResolveResult resolve(List<ResolveRequest.Item> entries) {
+        return resolve(entries, false);
+    }
+
+    /**
+     * The catalog's view of the entries: matches keyed by the entries' refs, and every product
+     * named. Asked with the caller's token, or, for a job ({@code asService}), with the service's own.
+     */
+    public ResolveResult resolve(List<ResolveRequest.Item> entries, boolean asService) {
         // Each distinct (slug, purl, name) is asked once, under a short ref of its own.
         Map<String, ResolveRequest.Item> unique = new LinkedHashMap<>();
         Map<String, String> keyOfRef = new HashMap<>();
@@ -62,7 +75,7 @@ public class CatalogResolver {
         Map<String, ResolveResult.Match> byKey = new HashMap<>();
         Map<String, ResolvedProduct> products = new HashMap<>();
         for (int from = 0; from < asked.size(); from += BATCH) {
-            ResolveResult batch = call(new ResolveRequest(asked.subList(from, Math.min(asked.size(), from + BATCH))));
+            ResolveResult batch = call(new ResolveRequest(asked.subList(from, Math.min(asked.size(), from + BATCH))), asService);
             batch.matches().forEach(match -> byKey.put(match.ref(), match));
             products.putAll(batch.products());
         }
@@ -80,11 +93,11 @@ public class CatalogResolver {
     @FibonacciBackoff
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000,
             failOn = {ProcessingException.class, TimeoutException.class, WebApplicationException.class})
-    ResolveResult call(ResolveRequest request) {
+    ResolveResult call(ResolveRequest request, boolean asService) {
         long started = System.nanoTime();
         boolean answered = false;
         try {
-            ResolveResult result = catalog.resolve(request);
+            ResolveResult result = asService ? catalogAsService.resolve(serviceToken.authorization(), request) : catalog.resolve(request);
             answered = true;
             return result;
         } catch (WebApplicationException e) {

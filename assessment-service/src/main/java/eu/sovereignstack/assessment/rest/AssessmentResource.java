@@ -3,6 +3,7 @@ package eu.sovereignstack.assessment.rest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,18 +37,24 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Organisation;
 import eu.sovereignstack.assessment.engine.Reports;
+import eu.sovereignstack.assessment.engine.model.AssessmentResult.ItemResult;
 import eu.sovereignstack.assessment.engine.model.Comparison;
 import eu.sovereignstack.assessment.engine.model.Policy;
 import eu.sovereignstack.assessment.engine.model.SovereigntyObjective;
 import eu.sovereignstack.assessment.inventory.CsvInventoryParser;
 import eu.sovereignstack.assessment.inventory.CycloneDxInventoryParser;
 import eu.sovereignstack.assessment.inventory.InventoryFormatException;
+import eu.sovereignstack.assessment.service.AssessmentJobs;
 import eu.sovereignstack.assessment.service.AssessmentService;
+import eu.sovereignstack.assessment.service.Caller;
 import eu.sovereignstack.assessment.service.IdempotencyKey;
+import eu.sovereignstack.assessment.service.JobStatus;
 import eu.sovereignstack.assessment.service.NewAssessment;
 import eu.sovereignstack.assessment.service.StoredAssessment;
 import eu.sovereignstack.catalog.contract.ResolveResult;
@@ -67,16 +75,25 @@ public class AssessmentResource {
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final String ASSESSMENT_ID = "Assessment id; anything but the id of one of your organisation's "
             + "assessments is a 404";
+    static final String PREFER_DESCRIPTION = "respond-async (RFC 7240) runs the assessment as a job: 202 at once, with its "
+            + "status; inventories of more than assessment.jobs.async-above items (2,000) always run as jobs";
+    static final int PREFER_LENGTH = 200;
+    private static final String ACCEPTED = "Queued as a job (asked with Prefer: respond-async, or a large inventory): the "
+            + "status; Location names the assessment, which answers 202 until it is done";
 
     private final AssessmentService service;
     private final CallerContext caller;
     private final CsvInventoryParser csv;
     private final CycloneDxInventoryParser sbom;
     private final ObjectMapper json;
+    private final AssessmentJobs jobs;
+    private final SecurityIdentity identity;
 
     AssessmentResource(AssessmentService service, CallerContext caller, CsvInventoryParser csv, CycloneDxInventoryParser sbom,
-            ObjectMapper json) {
+            ObjectMapper json, AssessmentJobs jobs, SecurityIdentity identity) {
         this.service = service;
+        this.jobs = jobs;
+        this.identity = identity;
         this.json = json;
         this.caller = caller;
         this.csv = csv;
@@ -92,6 +109,8 @@ public class AssessmentResource {
                     + "a CycloneDX SBOM to createAssessmentFromSbom (JSON) or createAssessmentFromSbomXml.")
     @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentStatus.class)))
     @APIResponse(responseCode = "400", description = "Invalid inventory (fields named)")
     @APIResponse(responseCode = "422", description = "dependsOn has a cycle (the items of the cycle are named), or the "
             + "Idempotency-Key was used for another request")
@@ -102,11 +121,13 @@ public class AssessmentResource {
             @Parameter(description = FileAssessmentParams.IDEMPOTENCY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                     pattern = IdempotencyKey.PATTERN, maxLength = Limits.IDEMPOTENCY_KEY)) @HeaderParam(IdempotencyKey.HEADER)
             @Pattern(regexp = IdempotencyKey.PATTERN, message = FileAssessmentParams.IDEMPOTENCY_MESSAGE) String idempotencyKey,
+            @Parameter(description = PREFER_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, maxLength = PREFER_LENGTH))
+            @HeaderParam("Prefer") @Size(max = PREFER_LENGTH) String prefer,
             @NotNull(message = "an assessment request is required") @Valid AssessmentRequest body) throws JsonProcessingException {
         Inventory inventory = new Inventory(body.organisation(), body.items());
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey, bytes("json"), json.writeValueAsBytes(body));
-        return created(service.create(caller.caller(), new NewAssessment(body.name(), inventory, body.profile(), body.threshold(),
-                body.policy(), "json", null, null, key)));
+        return assess(new NewAssessment(body.name(), inventory, body.profile(), body.threshold(), body.policy(), "json", null, null,
+                key), prefer);
     }
 
     @POST
@@ -120,6 +141,8 @@ public class AssessmentResource {
             maxLength = Limits.FILE)))
     @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentStatus.class)))
     @APIResponse(responseCode = "400", description = "The file is malformed (line and column named), the organisation is "
             + "missing or a parameter is invalid")
     @APIResponse(responseCode = "422", description = "dependsOn has a cycle, or the Idempotency-Key was used for another request")
@@ -143,6 +166,8 @@ public class AssessmentResource {
             maxLength = Limits.FILE)))
     @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentStatus.class)))
     @APIResponse(responseCode = "400", description = "The SBOM is malformed (path named) or a parameter is invalid")
     @APIResponse(responseCode = "422", description = "dependsOn has a cycle, or the Idempotency-Key was used for another request")
     @APIResponse(responseCode = "502", description = "The catalog refused the call; nothing stored")
@@ -166,6 +191,8 @@ public class AssessmentResource {
             @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.FILE))})
     @APIResponse(responseCode = "201", description = "Assessed and stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentStatus.class)))
     @APIResponse(responseCode = "400", description = "The SBOM is malformed (path named) or a parameter is invalid")
     @APIResponse(responseCode = "422", description = "dependsOn has a cycle, or the Idempotency-Key was used for another request")
     @APIResponse(responseCode = "502", description = "The catalog refused the call; nothing stored")
@@ -202,8 +229,42 @@ public class AssessmentResource {
         IdempotencyKey key = IdempotencyKey.of(params.idempotencyKey, bytes(type), bytes(params.organisation), bytes(params.sector),
                 bytes(params.country), bytes(params.name), bytes(params.profile),
                 bytes(threshold == null ? null : threshold.toString()), bytes(params.minimumSeal), body);
-        return created(service.create(caller.caller(), new NewAssessment(params.name, inventory, params.profile, threshold,
-                new Policy(minimumSeal(params.minimumSeal)), format, new String(body, StandardCharsets.UTF_8), null, key)));
+        return assess(new NewAssessment(params.name, inventory, params.profile, threshold, new Policy(minimumSeal(params.minimumSeal)),
+                format, new String(body, StandardCharsets.UTF_8), null, key), params.prefer);
+    }
+
+    /** Assesses in the request (201), or queues a job (202) when asked to or when the inventory is large. */
+    private Response assess(NewAssessment request, String prefer) {
+        Caller who = caller.caller();
+        boolean preferAsync = respondAsync(prefer);
+        if (!jobs.runsAsJob(who, request, preferAsync)) {
+            return created(service.create(who, request));
+        }
+        AssessmentJobs.Submitted submitted = jobs.submit(who, request);
+        Response.ResponseBuilder response = Response.accepted(AssessmentStatus.of(submitted.status(), json))
+                .location(URI.create("/api/v1/assessments/" + submitted.status().id()))
+                .header("Retry-After", "2");
+        if (preferAsync) {
+            response.header("Preference-Applied", "respond-async");
+        }
+        if (submitted.replayed()) {
+            response.header(REPLAYED_HEADER, "true");
+        }
+        return response.build();
+    }
+
+    /** Whether a Prefer header (RFC 7240: comma-separated preferences, each with optional parameters) asks respond-async. */
+    static boolean respondAsync(String prefer) {
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String name = preference.split(";", 2)[0].trim();
+            if (name.equalsIgnoreCase("respond-async")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GET
@@ -230,14 +291,115 @@ public class AssessmentResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Roles.ASSESSOR)
-    @Operation(operationId = "getAssessment", summary = "An assessment with its whole result")
+    @Operation(operationId = "getAssessment", summary = "An assessment with its whole result",
+            description = "For an assessment submitted as a job: 202 with its status until it is done; a job that failed or was "
+                    + "cancelled is a 409 (getAssessmentStatus has the problem it failed with).")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "202", description = "Still queued or running: its status; ask again after Retry-After",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentStatus.class)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
-    public AssessmentView get(
+    @APIResponse(responseCode = "409", description = "Submitted as a job that failed or was cancelled: there is no result")
+    public Response get(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
-        return AssessmentView.of(found(service.find(caller.caller(), uuid(id)), id));
+        Caller who = caller.caller();
+        UUID assessmentId = uuid(id);
+        // The job first: it is marked done in the transaction that stores the assessment, so once
+        // it says done (or there is no job) the assessment is there, unless it was deleted since.
+        Optional<JobStatus> job = jobs.status(who, assessmentId);
+        if (job.isPresent()) {
+            switch (job.get().state()) {
+                case QUEUED, RUNNING -> {
+                    return Response.accepted(AssessmentStatus.of(job.get(), json)).header("Retry-After", "2").build();
+                }
+                case FAILED, CANCELLED -> throw ProblemException.conflict("The assessment " + id + " has "
+                        + JobStatus.ended(job.get().state()) + "; it has no result (its status says why).");
+                case DONE -> {
+                    // stored: read below
+                }
+            }
+        }
+        return Response.ok(AssessmentView.of(found(service.find(who, assessmentId), id))).build();
+    }
+
+    @GET
+    @Path("{id}/status")
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(operationId = "getAssessmentStatus", summary = "Where an assessment stands",
+            description = "Queued, running (with its phase and progress), done (with a link to it), failed (with the problem the API "
+                    + "would have answered) or cancelled. An assessment made in its request is done.")
+    @APIResponse(responseCode = "200", description = "Its status")
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
+    public AssessmentStatus status(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
+        Caller who = caller.caller();
+        UUID assessmentId = uuid(id);
+        Optional<JobStatus> job = jobs.status(who, assessmentId);
+        if (job.isPresent()) {
+            return AssessmentStatus.of(job.get(), json);
+        }
+        StoredAssessment stored = found(service.find(who, assessmentId), id);
+        return AssessmentStatus.of(JobStatus.done(stored.id(), stored.result().items().size(), stored.createdAt()), json);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(operationId = "cancelAssessment", summary = "Cancel an assessment still queued or running",
+            description = "For the user who submitted it, or an org-admin. A running job stops at its next step and stores nothing.")
+    @APIResponse(responseCode = "200", description = "Cancelled: its status")
+    @APIResponse(responseCode = "403", description = "Neither its submitter nor an org-admin")
+    @APIResponse(responseCode = "404", description = "No such assessment job in your organisation")
+    @APIResponse(responseCode = "409", description = "It has already finished")
+    public AssessmentStatus cancel(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
+        return AssessmentStatus.of(jobs.cancel(caller.caller(), uuid(id), identity.hasRole(Roles.ORG_ADMIN))
+                .orElseThrow(() -> notFound(id)), json);
+    }
+
+    @GET
+    @Path("{id}/summary")
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(operationId = "getAssessmentSummary", summary = "An assessment without its items",
+            description = "The organisation's score, SEAL, levels and projection, the policy gate and the counts of items, waves and "
+                    + "licence issues: what a dashboard shows, without the result's per-item body (which a large inventory makes "
+                    + "large). The items come page by page from listAssessmentItems.")
+    @APIResponse(responseCode = "200", description = "The summary")
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
+    public AssessmentOverview summary(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
+        return AssessmentOverview.of(found(service.find(caller.caller(), uuid(id)), id));
+    }
+
+    @GET
+    @Path("{id}/items")
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(operationId = "listAssessmentItems", summary = "An assessment's item results, one page at a time",
+            description = "In the order of the result (the inventory's order, libraries after what depends on them).")
+    @APIResponse(responseCode = "200", description = "One page of item results")
+    @APIResponse(responseCode = "400", description = "page or size is out of range")
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
+    public PageView<ItemResult> items(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                    maximum = "" + PageView.MAX_PAGE, defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "At most " + PageView.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + PageView.MAX_SIZE, defaultValue = "50"))
+            @QueryParam("size") String size) {
+        Double pageNumber = QueryParameters.numberValue("page", page, 0, PageView.MAX_PAGE);
+        Double pageSize = QueryParameters.numberValue("size", size, 1, PageView.MAX_SIZE);
+        int pageIndex = pageNumber == null ? 0 : QueryParameters.wholeNumber("page", pageNumber);
+        int pageLength = pageSize == null ? 50 : QueryParameters.wholeNumber("size", pageSize);
+        List<ItemResult> all = found(service.find(caller.caller(), uuid(id)), id).result().items();
+        int from = (int) Math.min(all.size(), (long) pageIndex * pageLength);
+        int to = Math.min(all.size(), from + pageLength);
+        return PageView.of(all.subList(from, to), pageIndex, pageLength, all.size());
     }
 
     @GET
@@ -308,7 +470,7 @@ public class AssessmentResource {
     public Response itemsCsv(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
-        return file(Reports.itemsCsv(get(id).result()), CSV, id + "-items.csv");
+        return file(Reports.itemsCsv(view(id).result()), CSV, id + "-items.csv");
     }
 
     @GET
@@ -323,7 +485,7 @@ public class AssessmentResource {
     public Response workItemsCsv(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
-        return file(Reports.workItemsCsv(get(id).result()), CSV, id + "-work-items.csv");
+        return file(Reports.workItemsCsv(view(id).result()), CSV, id + "-work-items.csv");
     }
 
     @GET
@@ -338,9 +500,14 @@ public class AssessmentResource {
     public Response report(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
-        AssessmentView assessment = get(id);
+        AssessmentView assessment = view(id);
         return file(Reports.markdown(assessment.id(), assessment.createdAt(), assessment.result()), MARKDOWN + "; charset=UTF-8",
                 id + "-report.md");
+    }
+
+    /** A stored assessment of the caller's organisation; 404 for anything else (a job not done included). */
+    private AssessmentView view(String id) {
+        return AssessmentView.of(found(service.find(caller.caller(), uuid(id)), id));
     }
 
     private static Response created(StoredAssessment assessment) {

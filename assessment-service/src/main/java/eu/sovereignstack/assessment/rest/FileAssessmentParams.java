@@ -32,6 +32,12 @@ public class FileAssessmentParams {
     @Pattern(regexp = IdempotencyKey.PATTERN, message = IDEMPOTENCY_MESSAGE)
     public String idempotencyKey;
 
+    @Parameter(description = AssessmentResource.PREFER_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+            maxLength = AssessmentResource.PREFER_LENGTH))
+    @HeaderParam("Prefer")
+    @Size(max = AssessmentResource.PREFER_LENGTH)
+    public String prefer;
+
     @Parameter(description = "The organisation's name: required for a CSV inventory; for an SBOM, its metadata's "
             + "manufacturer or supplier is used when absent", schema = @Schema(type = SchemaType.STRING, maxLength = Limits.NAME,
             pattern = Limits.SINGLE_LINE))

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -102,24 +103,68 @@ public class AssessmentService {
      * the new assessment as a comparison's side) stored alongside.
      */
     private Created create(Caller caller, NewAssessment request, BiFunction<Comparison.Side, AssessmentResult, RerunChanges> changes) {
+        return counted(() -> assess(caller, request, changes, Run.inRequest()), AssessmentMetrics.Mode.SYNC);
+    }
+
+    /**
+     * Runs an assessment a job holds, as {@code run} says (its id, its progress, the step that
+     * completes the job in the transaction that stores the assessment). The catalog is asked with
+     * the service's own token: the job's request has ended.
+     */
+    public Created runJob(Caller caller, NewAssessment request, Run run) {
+        return assess(caller, request, (side, result) -> null, run);
+    }
+
+    /** Counts how an assessment ended (a replayed one is not counted again). */
+    private Created counted(Supplier<Created> assessment, AssessmentMetrics.Mode mode) {
         try {
-            Created created = assess(caller, request, changes);
+            Created created = assessment.get();
             if (!created.replayed()) {
-                metrics.ended(AssessmentMetrics.Outcome.DONE, AssessmentMetrics.Mode.SYNC);
+                metrics.ended(AssessmentMetrics.Outcome.DONE, mode);
             }
             return created;
         } catch (ProblemException e) {
-            metrics.ended(e.type().status() < 500 ? AssessmentMetrics.Outcome.REFUSED : AssessmentMetrics.Outcome.FAILED, AssessmentMetrics.Mode.SYNC);
+            metrics.ended(e.type().status() < 500 ? AssessmentMetrics.Outcome.REFUSED : AssessmentMetrics.Outcome.FAILED, mode);
             throw e;
         } catch (RuntimeException e) {
-            metrics.ended(AssessmentMetrics.Outcome.FAILED, AssessmentMetrics.Mode.SYNC);
+            metrics.ended(AssessmentMetrics.Outcome.FAILED, mode);
             throw e;
         }
     }
 
-    private Created assess(Caller caller, NewAssessment request, BiFunction<Comparison.Side, AssessmentResult, RerunChanges> changes) {
+    /**
+     * How one assessment runs: in the request (a new id, the caller's token, nothing to report),
+     * or as a job (the job's id, the service's token, progress told as each phase ends, and a
+     * step run in the storing transaction: completing the job, which fails if the job was lost).
+     */
+    public record Run(UUID id, boolean asService, AssessmentEngine.Phases phases, Runnable inStoringTransaction) {
+
+        static Run inRequest() {
+            return new Run(UUID.randomUUID(), false, phase -> { }, () -> { });
+        }
+    }
+
+    /**
+     * Checks a request as assessing it would, before it is queued as a job: the inventory's
+     * values, its dependency graph and the profile. A bad request is refused at once, not after
+     * it has waited in the queue.
+     */
+    public void check(NewAssessment request) {
+        checkValues(request.inventory());
+        checkGraph(request.inventory());
+        profile(request);
+    }
+
+    private ScoringProfile profile(NewAssessment request) {
+        return request.profile() == null ? profiles.defaultProfile()
+                : profiles.find(request.profile()).orElseThrow(() -> ProblemException.invalid("profile",
+                        "unknown scoring profile '" + request.profile() + "'; see GET /api/v1/scoring-profiles"));
+    }
+
+    private Created assess(Caller caller, NewAssessment request, BiFunction<Comparison.Side, AssessmentResult, RerunChanges> changes,
+            Run run) {
         IdempotencyKey key = request.idempotencyKey();
-        if (key != null) {
+        if (key != null && !run.asService()) {
             Optional<StoredAssessment> earlier = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
             if (earlier.isPresent()) {
                 return new Created(earlier.get(), true);
@@ -128,25 +173,25 @@ public class AssessmentService {
         Inventory inventory = request.inventory();
         checkValues(inventory);
         checkGraph(inventory);
-        ScoringProfile profile = request.profile() == null ? profiles.defaultProfile()
-                : profiles.find(request.profile()).orElseThrow(() -> ProblemException.invalid("profile",
-                        "unknown scoring profile '" + request.profile() + "'; see GET /api/v1/scoring-profiles"));
+        ScoringProfile profile = profile(request);
         double threshold = request.threshold() == null ? DispositionRule.DEFAULT_THRESHOLD : request.threshold();
         Policy policy = request.policy() == null ? Policy.none() : request.policy();
 
         long started = System.nanoTime();
-        ResolveResult resolved = resolve(inventory);
+        ResolveResult resolved = resolve(inventory, run.asService());
         long resolvedAt = System.nanoTime();
         metrics.phase("resolve", resolvedAt - started);
+        run.phases().ended("resolve");
         long[] phaseStart = {resolvedAt};
         AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved, today.date(), caller.issuer(), phase -> {
             long now = System.nanoTime();
             metrics.phase(phase, now - phaseStart[0]);
             phaseStart[0] = now;
+            run.phases().ended(phase);
         });
 
         Assessment assessment = new Assessment();
-        assessment.id = UUID.randomUUID();
+        assessment.id = run.id();
         assessment.tenant = caller.tenant();
         assessment.name = request.name() == null || request.name().isBlank()
                 ? inventory.organisation().name() : request.name().trim();
@@ -173,7 +218,10 @@ public class AssessmentService {
             assessment.requestHash = key.requestHash();
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> assessments.persist(assessment));
+            QuarkusTransaction.requiringNew().run(() -> {
+                run.inStoringTransaction().run();
+                assessments.persist(assessment);
+            });
         } catch (RuntimeException e) {
             // The same key, sent twice at once: the other request stored first; answer as it did.
             if (key != null && isUniqueViolation(e)) {
@@ -207,7 +255,7 @@ public class AssessmentService {
         });
     }
 
-    private static boolean isUniqueViolation(Throwable failure) {
+    static boolean isUniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
@@ -378,7 +426,7 @@ public class AssessmentService {
         }
     }
 
-    private ResolveResult resolve(Inventory inventory) {
+    private ResolveResult resolve(Inventory inventory, boolean asService) {
         // A library is matched by slug or purl only: by name it would be taken for the product it talks to.
         List<ResolveRequest.Item> entries = inventory.items().stream()
                 .filter(item -> !item.library() || blankToNull(item.slug()) != null || blankToNull(item.purl()) != null)
@@ -386,7 +434,7 @@ public class AssessmentService {
                         item.library() ? null : item.name()))
                 .toList();
         try {
-            return catalog.resolve(entries);
+            return catalog.resolve(entries, asService);
         } catch (CatalogResolver.CatalogRefusedException e) {
             throw new ProblemException(ProblemType.BAD_GATEWAY, "The catalog-service refused the request (status " + e.status()
                     + "); nothing was stored.");

@@ -1,0 +1,370 @@
+package eu.sovereignstack.assessment.service;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+import eu.sovereignstack.assessment.config.JobsConfig;
+import eu.sovereignstack.assessment.domain.AssessmentJob;
+import eu.sovereignstack.assessment.observability.AssessmentMetrics;
+import eu.sovereignstack.assessment.repository.AssessmentRepository;
+import eu.sovereignstack.assessment.repository.JobRepository;
+import eu.sovereignstack.common.observability.RequestIds;
+import eu.sovereignstack.common.problem.Problem;
+import eu.sovereignstack.common.problem.ProblemException;
+import eu.sovereignstack.common.problem.ProblemMappers;
+import eu.sovereignstack.common.problem.ProblemType;
+
+/**
+ * Assessments that run as jobs: queued in PostgreSQL by the request (which answers 202), run by
+ * a bounded pool of worker threads on any replica, never on a request thread.
+ * <ul>
+ * <li>A worker claims the oldest queued job with {@code FOR UPDATE SKIP LOCKED}, so two replicas
+ * never claim the same job; it beats the job's heartbeat while it runs, and a job whose
+ * heartbeat stopped (its replica died) is claimed again, at most {@code max-attempts} times.</li>
+ * <li>The job is marked done in the transaction that stores its assessment, and only by the
+ * worker that holds it: a worker that lost its job (cancelled, or claimed by another after a
+ * stall) stores nothing, so nothing runs twice to completion.</li>
+ * <li>A transient failure (the catalog or the database unreachable) puts the job back in the
+ * queue; a problem of the request itself (as the synchronous API would answer it) fails it with
+ * that problem.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class AssessmentJobs {
+
+    private static final Logger LOG = Logger.getLogger(AssessmentJobs.class);
+    /** The progress (percent) reached as each phase ends. */
+    private static final Map<String, Integer> PROGRESS = Map.of("resolve", 30, "score", 75, "plan", 90);
+
+    private final JobRepository jobs;
+    private final AssessmentRepository assessments;
+    private final AssessmentService service;
+    private final ObjectMapper json;
+    private final JobsConfig config;
+    private final AssessmentMetrics metrics;
+    private final String worker = workerName();
+    private final ExecutorService pool;
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> lost = ConcurrentHashMap.newKeySet();
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong runningAnywhere = new AtomicLong();
+    private final AtomicLong oldestQueuedSeconds = new AtomicLong();
+
+    AssessmentJobs(JobRepository jobs, AssessmentRepository assessments, AssessmentService service, ObjectMapper json,
+            JobsConfig config, AssessmentMetrics metrics, MeterRegistry registry) {
+        this.jobs = jobs;
+        this.assessments = assessments;
+        this.service = service;
+        this.json = json;
+        this.config = config;
+        this.metrics = metrics;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(Math.max(1, config.workers()), Math.max(1, config.workers()), 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "assessment-job-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        Gauge.builder("sovereign.assessment.jobs", queued, AtomicLong::get).tag("state", "queued")
+                .description("Assessment jobs waiting for a worker, on all replicas").register(registry);
+        Gauge.builder("sovereign.assessment.jobs", runningAnywhere, AtomicLong::get).tag("state", "running")
+                .description("Assessment jobs running, on all replicas").register(registry);
+        Gauge.builder("sovereign.assessment.queue.age", oldestQueuedSeconds, AtomicLong::get).baseUnit("seconds")
+                .description("Age of the oldest queued assessment job (0 when none)").register(registry);
+    }
+
+    /**
+     * Whether a request runs as a job: asked for, an inventory above the size assessed in the
+     * request, or a retry under an Idempotency-Key a job holds (it gets that job's answer).
+     */
+    public boolean runsAsJob(Caller caller, NewAssessment request, boolean preferAsync) {
+        if (preferAsync || request.inventory().items().size() > config.asyncAbove()) {
+            return true;
+        }
+        IdempotencyKey key = request.idempotencyKey();
+        return key != null && QuarkusTransaction.requiringNew().call(
+                () -> jobs.findByIdempotencyKey(caller.tenant(), key.value()).isPresent());
+    }
+
+    /** A job queued now, or the one (or the assessment) an earlier request with the same Idempotency-Key made. */
+    public record Submitted(JobStatus status, boolean replayed) {
+    }
+
+    /**
+     * Checks the request as assessing it would (a bad one is refused now, with the API's
+     * problem), then queues it. With an Idempotency-Key an earlier request of the tenant used,
+     * the same request gets that request's job or assessment, another one a 422.
+     */
+    public Submitted submit(Caller caller, NewAssessment request) {
+        IdempotencyKey key = request.idempotencyKey();
+        if (key != null) {
+            Optional<Submitted> earlier = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        service.check(request);
+        AssessmentJob job = new AssessmentJob();
+        job.id = UUID.randomUUID();
+        job.tenant = caller.tenant();
+        job.issuer = caller.issuer();
+        job.organisation = caller.organisation();
+        job.createdBy = caller.user();
+        job.itemCount = request.inventory().items().size();
+        job.request = write(request);
+        job.state = AssessmentJob.State.QUEUED;
+        job.createdAt = Instant.now();
+        if (key != null) {
+            job.idempotencyKey = key.value();
+            job.requestHash = key.requestHash();
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> jobs.persist(job));
+        } catch (RuntimeException e) {
+            // The same key, sent twice at once: the other request queued first; answer as it did.
+            if (key != null && AssessmentService.isUniqueViolation(e)) {
+                Optional<Submitted> winner = QuarkusTransaction.requiringNew().call(() -> replay(caller, key));
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+            }
+            throw e;
+        }
+        LOG.infof("assessment job %s queued: %d items", job.id, job.itemCount);
+        queued.incrementAndGet();
+        wake();
+        return new Submitted(JobStatus.of(job), false);
+    }
+
+    private Optional<Submitted> replay(Caller caller, IdempotencyKey key) {
+        Optional<AssessmentJob> job = jobs.findByIdempotencyKey(caller.tenant(), key.value());
+        if (job.isPresent()) {
+            sameRequest(job.get().requestHash, key);
+            return Optional.of(new Submitted(JobStatus.of(job.get()), true));
+        }
+        return assessments.findByIdempotencyKey(caller.tenant(), key.value()).map(done -> {
+            sameRequest(done.requestHash, key);
+            return new Submitted(JobStatus.done(done.id, done.itemCount, done.createdAt), true);
+        });
+    }
+
+    private static void sameRequest(String hash, IdempotencyKey key) {
+        if (!key.requestHash().equals(hash)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The Idempotency-Key '" + key.value()
+                    + "' was already used for a different request.");
+        }
+    }
+
+    /** Where a job of the caller's organisation stands; empty for any other id. */
+    public Optional<JobStatus> status(Caller caller, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> jobs.findForTenant(caller.tenant(), id).map(JobStatus::of));
+    }
+
+    /**
+     * Cancels a job that has not finished, for the user who submitted it or an org-admin of its
+     * organisation; a running job stops at its next step and stores nothing. Empty for an id of
+     * another organisation.
+     */
+    public Optional<JobStatus> cancel(Caller caller, UUID id, boolean orgAdmin) {
+        return QuarkusTransaction.requiringNew().call(() -> jobs.findForTenant(caller.tenant(), id).map(job -> {
+            if (!orgAdmin && !job.createdBy.equals(caller.user())) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "Only the user who submitted the assessment, or an org-admin, may "
+                        + "cancel it.");
+            }
+            if (job.state.finished()) {
+                throw ProblemException.conflict("The assessment " + id + " has already " + JobStatus.ended(job.state) + ".");
+            }
+            jobs.cancel(id);
+            metrics.ended(AssessmentMetrics.Outcome.CANCELLED, AssessmentMetrics.Mode.ASYNC);
+            LOG.infof("assessment job %s cancelled by %s", id, caller.user());
+            jobs.getEntityManager().refresh(job);
+            return JobStatus.of(job);
+        }));
+    }
+
+    // ---- the workers ------------------------------------------------------------------------------
+
+    @Scheduled(every = "${assessment.jobs.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /** Claims queued jobs while this replica has a free worker, and runs each on it. */
+    synchronized void wake() {
+        while (running.size() < config.workers()) {
+            Optional<UUID> claimed;
+            try {
+                claimed = QuarkusTransaction.requiringNew().call(() -> jobs.claim(worker, config.staleAfter()));
+            } catch (RuntimeException e) {
+                LOG.warnf("cannot claim an assessment job: %s", e.toString());
+                return;
+            }
+            if (claimed.isEmpty()) {
+                return;
+            }
+            UUID id = claimed.get();
+            running.add(id);
+            try {
+                pool.execute(() -> run(id));
+            } catch (RejectedExecutionException e) {
+                running.remove(id);
+                QuarkusTransaction.requiringNew().run(() -> jobs.finish(id, worker, AssessmentJob.State.QUEUED, null));
+                return;
+            }
+        }
+    }
+
+    /** Beats the heartbeat of this replica's jobs, notes the ones it lost, and counts the queue. */
+    @Scheduled(every = "${assessment.jobs.heartbeat:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (UUID id : List.copyOf(running)) {
+                    if (jobs.heartbeat(List.of(id), worker) == 0) {
+                        lost.add(id);
+                    }
+                }
+                JobRepository.Backlog waiting = jobs.backlog(AssessmentJob.State.QUEUED);
+                queued.set(waiting.jobs());
+                runningAnywhere.set(jobs.backlog(AssessmentJob.State.RUNNING).jobs());
+                oldestQueuedSeconds.set(waiting.oldest() == null ? 0
+                        : Math.max(0, Duration.between(waiting.oldest(), Instant.now()).toSeconds()));
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot beat the assessment jobs' heartbeat: %s", e.toString());
+        }
+    }
+
+    private void run(UUID id) {
+        MDC.put(RequestIds.MDC_KEY, "job-" + id);
+        try {
+            AssessmentJob job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id));
+            if (job.attempts > config.maxAttempts()) {
+                fail(job, new ProblemException(ProblemType.INTERNAL, "The assessment was started " + config.maxAttempts()
+                        + " times without finishing; it is not tried again."));
+                return;
+            }
+            Caller caller = new Caller(job.issuer, job.organisation, job.createdBy);
+            NewAssessment request = json.readValue(job.request, NewAssessment.class);
+            LOG.infof("assessment job %s running (attempt %d): %d items", id, job.attempts, job.itemCount);
+            service.runJob(caller, request, new AssessmentService.Run(id, true, phase -> progress(id, phase), () -> {
+                if (!jobs.finish(id, worker, AssessmentJob.State.DONE, null)) {
+                    throw new JobLostException(id);
+                }
+            }));
+            metrics.ended(AssessmentMetrics.Outcome.DONE, AssessmentMetrics.Mode.ASYNC);
+            LOG.infof("assessment job %s done", id);
+        } catch (JobLostException e) {
+            LOG.infof("assessment job %s stopped: it was cancelled or claimed by another worker; nothing was stored", id);
+        } catch (ProblemException e) {
+            ended(id, e, e.type().status() >= 500);
+        } catch (JsonProcessingException e) {
+            ended(id, new ProblemException(ProblemType.INTERNAL, "The queued request cannot be read."), false);
+        } catch (RuntimeException e) {
+            if (ProblemMappers.databaseUnreachable(e)) {
+                ended(id, new ProblemException(ProblemType.UNAVAILABLE, "The database cannot be reached."), true);
+            } else {
+                String errorId = UUID.randomUUID().toString();
+                LOG.errorf(e, "assessment job %s failed: error id %s", id, errorId);
+                ended(id, new ProblemException(ProblemType.INTERNAL, "An unexpected error occurred; quote error id " + errorId + "."),
+                        false);
+            }
+        } finally {
+            running.remove(id);
+            lost.remove(id);
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+        wake();
+    }
+
+    private void progress(UUID id, String phase) {
+        Integer percent = PROGRESS.get(phase);
+        if (lost.contains(id) || percent != null
+                && !QuarkusTransaction.requiringNew().call(() -> jobs.progress(id, worker, phase, percent))) {
+            throw new JobLostException(id);
+        }
+    }
+
+    /** A transient failure (the catalog or the database away) queues the job again; any other fails it with its problem. */
+    private void ended(UUID id, ProblemException problem, boolean transientFailure) {
+        try {
+            AssessmentJob job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id));
+            if (transientFailure && job.attempts < config.maxAttempts()) {
+                LOG.warnf("assessment job %s will be tried again: %s", id, problem.getMessage());
+                QuarkusTransaction.requiringNew().run(() -> jobs.finish(id, worker, AssessmentJob.State.QUEUED, null));
+                return;
+            }
+            fail(job, problem);
+        } catch (RuntimeException e) {
+            LOG.warnf("assessment job %s: its end could not be recorded (%s); it will be claimed again", id, e.toString());
+        }
+    }
+
+    private void fail(AssessmentJob job, ProblemException problem) {
+        Problem body = new Problem(problem.type().uri(), problem.type().title(), problem.type().status(), problem.getMessage(),
+                "/api/v1/assessments/" + job.id, problem.errors().isEmpty() ? null : problem.errors());
+        QuarkusTransaction.requiringNew().run(() -> jobs.finish(job.id, worker, AssessmentJob.State.FAILED, write(body)));
+        metrics.ended(problem.type().status() < 500 ? AssessmentMetrics.Outcome.REFUSED : AssessmentMetrics.Outcome.FAILED,
+                AssessmentMetrics.Mode.ASYNC);
+        LOG.infof("assessment job %s failed: %s", job.id, problem.getMessage());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A worker that stopped holding its job (cancelled, or claimed again by another) stops working on it. */
+    static final class JobLostException extends RuntimeException {
+
+        JobLostException(UUID id) {
+            super("assessment job " + id + " is no longer held by this worker", null, false, false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    private static String workerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
