@@ -63,8 +63,8 @@ class GeneratedClientIT {
                 .readValue(Resources.text("assessments/municipality.json"), AssessmentRequest.class);
         AssessmentsApi assessments = new AssessmentsApi(client);
         String idempotencyKey = java.util.UUID.randomUUID().toString();
-        Assessment created = assessments.createAssessment(inventory, idempotencyKey);
-        Assessment retried = assessments.createAssessment(inventory, idempotencyKey);
+        Assessment created = assessments.createAssessment(inventory, idempotencyKey, null);
+        Assessment retried = assessments.createAssessment(inventory, idempotencyKey, null);
         assertEquals(created.getId(), retried.getId(), "a retry under the same Idempotency-Key gets the same assessment");
         assertEquals("Municipality baseline 2026", created.getName());
         assertEquals(6, created.getResult().getOrganisation().getItemCount());
@@ -82,7 +82,7 @@ class GeneratedClientIT {
         AssessmentsApi assessments = new AssessmentsApi(clientFor(User.ASSESSOR));
 
         Assessment spreadsheet = assessments.createAssessmentFromCsv(Resources.text("assessments/municipality.csv"), "FR",
-                "SOV-2:3", "From the generated client", "Ville d'Exemple", null, "public-administration", 60.0, null);
+                "SOV-2:3", "From the generated client", "Ville d'Exemple", null, "public-administration", 60.0, null, null);
         assertEquals("csv", spreadsheet.getInputFormat().getValue());
         assertEquals("From the generated client", spreadsheet.getName());
         assertEquals("Ville d'Exemple", spreadsheet.getResult().getOrganisation().getName());
@@ -92,9 +92,9 @@ class GeneratedClientIT {
                 "the spreadsheet's rows are the items");
 
         Assessment json = assessments.createAssessmentFromSbom(Resources.text("inventories/citizen-portal-1.6.cdx.json"),
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         Assessment xml = assessments.createAssessmentFromSbomXml(Resources.text("inventories/citizen-portal-1.6.cdx.xml"),
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         assertEquals("cyclonedx-json", json.getInputFormat().getValue());
         assertEquals("cyclonedx-xml", xml.getInputFormat().getValue());
         assertEquals(json.getResult().getItems().stream().map(item -> item.getId() + "=" + item.getProduct()).toList(),
@@ -102,7 +102,7 @@ class GeneratedClientIT {
                 "the same SBOM in JSON and XML gives the same items");
 
         ApiException noOrganisation = assertThrows(ApiException.class, () -> assessments.createAssessmentFromCsv(
-                Resources.text("assessments/municipality.csv"), null, null, null, null, null, null, null, null));
+                Resources.text("assessments/municipality.csv"), null, null, null, null, null, null, null, null, null));
         assertEquals(400, noOrganisation.getCode());
         assertTrue(noOrganisation.getResponseBody().contains("organisation"), noOrganisation.getResponseBody());
     }
