@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 """Measures the running local suite and writes a dated Markdown table to bench/results/.
 
-bench/run starts the suite (deploy/local/start) and calls this; see bench/README.md. Three parts:
+bench/run starts the suite (deploy/local/start) and calls this; see bench/README.md. Parts:
   startup   each service restarted alone, several times: launch -> first successful API request,
             and its RSS right after that request
   gateway   the same catalog reads straight to the catalog-service and through the gateway, at a
             fixed arrival rate (Gatling, open model) and at saturation (wrk, closed model)
+  proxy     a trivial backend (nginx serving a 1 KB JSON file) at saturation: directly, through a
+            plain nginx reverse proxy, and through a second gateway process with every check on
+  replicas  two gateway processes sharing their limits in Redis, the load split over both, against
+            the same load on one
+  tracing   the gateway's saturation throughput with tracing off, as shipped (sampling 0) and
+            sampling every request to a local OTLP receiver
   scaling   generated inventories of 100, 1,000 and 10,000 items assessed through the gateway
-RSS under load is sampled from /proc while the load runs.
+RSS under load is sampled from /proc while the load runs. Only expected answers (a 2xx with the
+body asked for) count; a target whose measurement saw any other answer is INVALID, never met.
 """
 
 import argparse
@@ -18,9 +25,13 @@ import json
 import os
 import platform
 import re
+import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -45,9 +56,24 @@ FIRST_REQUEST = {
     "gateway": ("viewer", GATEWAY + "/api/v1/catalog/products?size=1"),
 }
 READ_URL = "/products/keycloak"
+# What an expected answer to READ_URL holds (besides a 2xx status); the catalog's and the trivial
+# backend's bodies both do.
+READ_EXPECT = '"slug":"keycloak"'
+ANSWERS_LUA = os.path.join(REPO, "bench", "answers.lua")
+OTLP_SINK = os.path.join(REPO, "bench", "otlp_sink.py")
+GATEWAY_JAR = os.path.join(REPO, "gateway", "target", "quarkus-app", "quarkus-run.jar")
+JAVA_OPTS_DEFAULT = "-XX:+UseSerialGC -Xms64m"  # deploy/local/start's
+# Rate limits no benchmark reaches (every request comes from one user and one address), for every
+# kind of caller; bench/run sets them for the launcher's services, bench.py for its own gateways.
+RAISED_LIMITS = {"GATEWAY_RATE_LIMIT_" + kind: "1000000000" for kind in (
+    "CAPACITY", "PER_MINUTE", "UNVERIFIED_CAPACITY", "UNVERIFIED_PER_MINUTE", "ANONYMOUS_CAPACITY", "ANONYMOUS_PER_MINUTE")}
+DEFAULT_KEY_PREFIX = "sovereign:rate-limit:"
 TARGETS = {
     "p99_added_ms": 3.0,
     "saturation_share": 0.70,
+    "proxy_share": 0.80,
+    "proxy_p99_added_ms": 3.0,
+    "tracing_cost": 0.05,
     "assess_1000_s": 1.0,
     "assess_10000_s": 5.0,
     "scaling_ratio": 11.0,
@@ -117,6 +143,46 @@ def cpu_seconds(pid):
     with open("/proc/%d/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid):
+    """CPU time of a process and all its descendants (nginx's master and workers)."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as f:
+                    parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    tree, total = {pid}, 0.0
+    for _ in range(4):
+        tree |= {child for child, parent in parents.items() if parent in tree}
+    for member in tree:
+        try:
+            total += cpu_seconds(member)
+        except OSError:
+            pass
+    return total
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def log_messages(path):
+    """The messages of a service's log: each JSON line's "message" (prod profile), other lines as they are."""
+    with open(path, errors="replace") as f:
+        for line in f:
+            if line.startswith("{"):
+                try:
+                    yield json.loads(line).get("message", "")
+                    continue
+                except ValueError:
+                    pass
+            yield line
 
 
 def started_at(pid):
@@ -218,8 +284,7 @@ def new_pid(service, old):
 
 
 def quarkus_started_in(service):
-    with open(os.path.join(LOGS, service + ".log"), errors="replace") as f:
-        found = re.findall(r"started in ([0-9.]+)s", f.read())
+    found = [m.group(1) for m in map(re.compile(r"started in ([0-9.]+)s").search, log_messages(os.path.join(LOGS, service + ".log"))) if m]
     return float(found[-1]) if found else None
 
 
@@ -227,27 +292,34 @@ def quarkus_started_in(service):
 
 def gatling(tokens, rate, seconds, warmup):
     log("Gatling: %d req/s for %d s per way (after %d s of warm-up), direct then through the gateway" % (rate, seconds, warmup))
-    before = set(glob.glob(os.path.join(GATLING, "target", "gatling", "*")))
+    reports_glob = os.path.join(GATLING, "target", "gatling", "*", "index.html")  # one directory per run
+    before = set(glob.glob(reports_glob))
     command = [os.path.join(REPO, "mvnw"), "-B", "-q", "-f", os.path.join(GATLING, "pom.xml"), "gatling:test",
                "-Dbench.direct=" + CATALOG, "-Dbench.gateway=" + GATEWAY, "-Dbench.token=" + tokens.get("viewer"),
-               "-Dbench.rate=%d" % rate, "-Dbench.seconds=%d" % seconds, "-Dbench.warmup=%d" % warmup]
+               "-Dbench.rate=%d" % rate, "-Dbench.seconds=%d" % seconds, "-Dbench.warmup=%d" % warmup,
+               # A failed request is reported (and makes the result INVALID), not a reason to lose the report.
+               "-Dgatling.failOnError=false"]
     with RssSampler(["catalog-service", "gateway"]) as rss:
         done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
+    reports = sorted(os.path.dirname(index) for index in set(glob.glob(reports_glob)) - before)
+    if done.returncode != 0 or not reports:
         print(done.stdout[-4000:], done.stderr[-4000:], file=sys.stderr)
-        raise RuntimeError("Gatling failed (exit %d)" % done.returncode)
-    reports = sorted(set(glob.glob(os.path.join(GATLING, "target", "gatling", "*"))) - before)
-    if not reports:
-        raise RuntimeError("Gatling wrote no report")
-    rows = {}
-    for name, stats in gatling_table(os.path.join(reports[-1], "index.html")).items():
+        if not reports:
+            raise RuntimeError("Gatling failed (exit %d) and wrote no report" % done.returncode)
+        log("Gatling exited with %d; reading its report anyway" % done.returncode)
+    index = os.path.join(reports[-1], "index.html")
+    rows, warmup_ko = {}, 0
+    for name, stats in gatling_table(index).items():
         if name.startswith("warm-up"):
+            warmup_ko += int(stats["KO"])
             continue
         way, read = name.split(" ", 1)
+        ok = int(stats["Total"]) - int(stats["KO"])
         rows[(read, way)] = {"requests": int(stats["Total"]), "errors": int(stats["KO"]), "p50": int(stats["50th pct"]),
                              "p90": int(stats["90th pct"]), "p99": int(stats["99th pct"]), "max": int(stats["Max"]),
-                             "rps": int(stats["Total"]) / seconds}
-    return {"rows": rows, "report": os.path.relpath(reports[-1], REPO), "rss": rss.peak}
+                             "rps": ok / seconds}
+    return {"rows": rows, "report": os.path.relpath(reports[-1], REPO), "rss": rss.peak, "warmup_ko": warmup_ko,
+            "ko_messages": gatling_errors(index)}
 
 
 def gatling_table(index_html):
@@ -264,39 +336,399 @@ def gatling_table(index_html):
     return table
 
 
-def wrk(tokens, connections, seconds, warmup):
-    """Each way warmed up unmeasured, then measured: throughput, latency, and each process's CPU per request."""
+def gatling_errors(index_html):
+    """Gatling's table of failed checks ("status.find.is(200), but actually found 429" and the like): {message: count}."""
+    with open(index_html) as f:
+        html = f.read()
+    errors = {}
+    cells = r'<td class="error-col-1[^"]*">((?:(?!</td>).)*)</td>\s*<td class="value error-col-2[^"]*">\s*(\d+)'
+    for message, count in re.findall(cells, html, re.S):
+        message = re.sub(r'<span class="value"[^>]*>.*?</span>', "", message)  # a hidden sort key
+        errors[re.sub(r"<[^>]+>", "", message).strip()] = int(count)
+    return errors
+
+
+# ---- Saturation: wrk with answers counted -----------------------------------------------------
+
+class Load:
+    """One wrk run (2 threads, closed model) through bench/answers.lua: every answer counted by status, and
+    as expected only a 2xx whose body holds what was asked for."""
+
+    def __init__(self, url, token, connections, seconds, expect=READ_EXPECT, targets=None):
+        env = dict(os.environ, BENCH_EXPECT=expect, BENCH_TARGETS=",".join(targets or []))
+        command = ["wrk", "-t2", "-c%d" % connections, "-d%ds" % seconds, "--timeout", "5s", "-s", ANSWERS_LUA,
+                   "-H", "Authorization: Bearer " + token, url]
+        done = subprocess.run(command, capture_output=True, text=True, env=env)
+        found = re.search(r"^bench-result (\{.*\})$", done.stdout, re.M)
+        if done.returncode != 0 or not found:
+            raise RuntimeError("wrk failed (exit %d): %s %s" % (done.returncode, done.stdout[-2000:], done.stderr[-2000:]))
+        r = json.loads(found.group(1))
+        self.requests, self.expected, self.seconds = r["requests"], r["expected"], r["seconds"]
+        self.statuses = {int(k): v for k, v in r["statuses"].items()}
+        self.socket_errors = {k: v for k, v in r["socket_errors"].items() if v}
+        self.p50, self.p90, self.p99, self.max = r["p50"], r["p90"], r["p99"], r["max"]
+        self.rps = self.expected / self.seconds  # expected answers only
+        self.cpu_ms = {}
+        self.fallbacks = {}
+
+    def describe_fallbacks(self):
+        return ", ".join("%s %d" % item for item in self.fallbacks.items()) if self.fallbacks else "-"
+
+    @property
+    def unexpected(self):
+        """Answers and socket errors that were not what was asked for, by kind: {"429": n, "timeout": n, ...}."""
+        kinds = {str(status): n for status, n in sorted(self.statuses.items()) if not 200 <= status < 300}
+        other_body = self.requests - self.expected - sum(kinds.values())
+        if other_body:
+            kinds["2xx, another body"] = other_body
+        kinds.update(("socket " + k, v) for k, v in self.socket_errors.items())
+        return kinds
+
+    @property
+    def valid(self):
+        return not self.unexpected
+
+    def describe_unexpected(self):
+        return ", ".join("%s: %d" % item for item in self.unexpected.items()) or "none"
+
+
+FALLBACK_WARNING = "rate-limit store does not answer"
+
+
+def fallback_warnings(path):
+    """How often a gateway has logged that Redis did not answer and it limits callers locally meanwhile."""
+    try:
+        return sum(1 for message in log_messages(path) if FALLBACK_WARNING in message)
+    except OSError:
+        return 0
+
+
+def saturate(name, url, token, args, processes, targets=None, gateway_logs=None, fresh=False):
+    """Warm-up (unmeasured, but its answers checked too), then the measured run, with the CPU each process
+    (and its children) used per expected answer, and how often each gateway's limits fell back from Redis to
+    local buckets meanwhile (its log's warnings). A fresh JVM (fresh=True) is warmed up twice as long: its
+    JIT compilers still work through the proxying path. Returns (measured Load, warm-up Load or None)."""
+    warm = None
+    warmup = args.saturation_warmup * (2 if fresh else 1)
+    if warmup > 0:
+        log("wrk: %s, %d s of warm-up" % (name, warmup))
+        warm = Load(url, token, args.connections, warmup, targets=targets)
+    log("wrk: %s, %d connections, %d s: %s%s" % (name, args.connections, args.saturation_seconds, url,
+                                                 " split over " + ", ".join(targets) if targets else ""))
+    gateway_logs = gateway_logs or {}
+    warnings = {g: fallback_warnings(path) for g, path in gateway_logs.items()}
+    before = {p: tree_cpu_seconds(pid) for p, pid in processes.items()}
+    load = Load(url, token, args.connections, args.saturation_seconds, targets=targets)
+    load.cpu_ms = {p: (tree_cpu_seconds(pid) - before[p]) * 1000.0 / max(load.expected, 1) for p, pid in processes.items()}
+    load.fallbacks = {g: fallback_warnings(path) - warnings[g] for g, path in gateway_logs.items()}
+    log("  %.0f expected answers/s, p50 %.2f ms, p99 %.2f ms; unexpected: %s%s%s" % (
+        load.rps, load.p50, load.p99, load.describe_unexpected(),
+        "; warm-up unexpected: " + warm.describe_unexpected() if warm and not warm.valid else "",
+        "; Redis fallbacks: %s" % load.describe_fallbacks() if any(load.fallbacks.values()) else ""))
+    return load, warm
+
+
+def invalid_reason(*measured):
+    """Why results built on these (name, Load, warm-up Load) measurements are INVALID, or None."""
+    reasons = []
+    for name, load, warm in measured:
+        if not load.valid:
+            reasons.append("%s: %s" % (name, load.describe_unexpected()))
+        if warm is not None and not warm.valid:
+            reasons.append("%s warm-up: %s" % (name, warm.describe_unexpected()))
+    return "; ".join(reasons) or None
+
+
+def wrk(tokens, args):
+    """The catalog read straight to the catalog-service and through the launcher's gateway."""
     results = {}
     pids = {service: pid_of(service) for service in ("catalog-service", "gateway")}
     with RssSampler(list(pids)) as rss:
         for way, base in (("direct", CATALOG + "/api/v1"), ("gateway", GATEWAY + "/api/v1/catalog")):
-            url = base + READ_URL
-            command = ["wrk", "-t2", "-c%d" % connections, "--latency", "-H", "Authorization: Bearer " + tokens.get("viewer"), url]
-            if warmup > 0:
-                log("wrk: %s, %d s of warm-up" % (way, warmup))
-                subprocess.run(command + ["-d%ds" % warmup], capture_output=True, text=True, check=True)
-            log("wrk: %s, %d connections, %d s: %s" % (way, connections, seconds, url))
-            before = {service: cpu_seconds(pid) for service, pid in pids.items()}
-            done = subprocess.run(command + ["-d%ds" % seconds], capture_output=True, text=True, check=True)
-            results[way] = parse_wrk(done.stdout)
-            results[way]["cpu_ms"] = {service: (cpu_seconds(pid) - before[service]) * 1000.0 / results[way]["requests"]
-                                      for service, pid in pids.items()}
+            results[way] = saturate(way, base + READ_URL, tokens.get("viewer"), args, pids,
+                                    gateway_logs={"gateway": os.path.join(LOGS, "gateway.log")} if way == "gateway" else None)
     results["rss"] = rss.peak
     return results
 
 
-def parse_wrk(output):
-    def millis(text):
-        value, unit = re.match(r"([0-9.]+)(us|ms|s)", text).groups()
-        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+# ---- Reference proxy, replicas, tracing: processes of the benchmark's own -------------------
 
-    latency = {p: millis(v) for p, v in re.findall(r"^\s+(50|90|99)%\s+(\S+)", output, re.M)}
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    errors = re.search(r"Socket errors: (.*)", output)
-    return {"rps": float(re.search(r"Requests/sec:\s+([0-9.]+)", output).group(1)),
-            "requests": int(re.search(r"(\d+) requests in", output).group(1)),
-            "p50": latency.get("50"), "p90": latency.get("90"), "p99": latency.get("99"),
-            "errors": (int(non2xx.group(1)) if non2xx else 0), "socket_errors": errors.group(1) if errors else ""}
+class Nginx:
+    """An nginx of the benchmark's own, in the foreground, configured in a temporary directory."""
+
+    def __init__(self, name, http_block):
+        if not shutil.which("nginx"):
+            raise RuntimeError("nginx is not installed (bench/run installs it: apt-get install nginx)")
+        self.name, self.port = name, free_port()
+        self.dir = tempfile.mkdtemp(prefix="sovereign-bench-%s-" % name)
+        os.chmod(self.dir, 0o755)  # workers run as an unprivileged user when started as root
+        for sub in ("html", "logs", "tmp"):
+            os.makedirs(os.path.join(self.dir, sub))
+            os.chmod(os.path.join(self.dir, sub), 0o755)
+        temp = " ".join("%s_temp_path tmp/%s;" % (kind, kind) for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
+            f.write("worker_processes auto;\npid logs/nginx.pid;\nerror_log logs/error.log warn;\n"
+                    "events { worker_connections 4096; }\n"
+                    "http {\n  %s\n%s\n}\n" % (temp, http_block.replace("PORT", str(self.port))))
+
+    def start(self):
+        self.process = subprocess.Popen(["nginx", "-p", self.dir + "/", "-c", "nginx.conf", "-e", "logs/error.log",
+                                         "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        wait_until("nginx (%s) listening on %d" % (self.name, self.port), 10, lambda: port_open(self.port) or self.check())
+        log("nginx (%s) on port %d, configured in %s" % (self.name, self.port, self.dir))
+        return self
+
+    def check(self):
+        if self.process.poll() is not None:
+            with open(os.path.join(self.dir, "logs", "error.log"), errors="replace") as f:
+                raise RuntimeError("nginx (%s) exited: %s" % (self.name, f.read()[-1000:]))
+        return False
+
+    def write(self, name, content):
+        path = os.path.join(self.dir, "html", name)
+        with open(path, "w") as f:
+            f.write(content)
+        os.chmod(path, 0o644)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)  # graceful: workers finish, then the master exits
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def port_open(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def product_json():
+    """The trivial backend's answer to READ_URL: a product-like JSON object of 1,024 bytes."""
+    head = '{"slug":"keycloak","name":"Keycloak","category":"identity","licence":"Apache-2.0","description":"'
+    tail = '"}\n'
+    return head + "x" * (1024 - len(head) - len(tail)) + tail
+
+
+def trivial_backend():
+    """nginx serving the 1 KB product at the catalog's path, and the readiness the gateway asks its backends for."""
+    backend = Nginx("backend", """  access_log off;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:PORT;
+    root html;
+    location = /api/v1%s { default_type application/json; try_files /product.json =404; }
+    location = /q/health/ready { default_type application/json; return 200 '{"status":"UP"}'; }
+  }""" % READ_URL)
+    backend.write("product.json", product_json())
+    return backend.start()
+
+
+def reference_proxy(backend_port):
+    """A plain nginx reverse proxy with the gateway's catalog route, keep-alive to the backend, an access log."""
+    return Nginx("proxy", """  access_log logs/access.log;
+  keepalive_requests 1000000;
+  upstream backend { server 127.0.0.1:%d; keepalive 64; keepalive_requests 1000000; }
+  server {
+    listen 127.0.0.1:PORT;
+    location /api/v1/catalog/ {
+      proxy_pass http://backend/api/v1/;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }""" % backend_port).start()
+
+
+def launcher_java_options():
+    """The JVM options of the launcher's gateway (read from its command line), else the launcher's defaults."""
+    try:
+        options = java_options("gateway")
+        return [] if options == "(none)" else options.split()
+    except OSError:
+        return os.environ.get("SOVEREIGN_JAVA_OPTS", JAVA_OPTS_DEFAULT).split()
+
+
+class BenchGateway:
+    """A gateway process of the benchmark's own: the launcher's gateway jar, JVM options and settings (the same
+    Keycloak, Redis and raised limits), on a free port, its catalog backend at backend_url."""
+
+    def __init__(self, name, backend_url, env=None, unset=()):
+        if not os.path.exists(GATEWAY_JAR):
+            raise RuntimeError("%s is missing (build first)" % GATEWAY_JAR)
+        self.name, self.port = name, free_port()
+        self.url = "http://127.0.0.1:%d" % self.port
+        environment = dict(os.environ)
+        for key in unset:
+            environment.pop(key, None)
+        for key, value in RAISED_LIMITS.items():
+            environment.setdefault(key, value)
+        environment.update(QUARKUS_HTTP_PORT=str(self.port), QUARKUS_OIDC_AUTH_SERVER_URL=ISSUER,
+                           GATEWAY_BACKENDS_CATALOG_URL=backend_url, **(env or {}))
+        self.log_path = os.path.join(LOGS, "bench-%s.log" % name)
+        with open(self.log_path, "w") as out:
+            self.process = subprocess.Popen(["java"] + launcher_java_options() + ["-jar", GATEWAY_JAR], env=environment,
+                                            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                            start_new_session=True)
+        try:
+            wait_until(name + " ready", 120, self.ready, interval=0.2)
+        except BaseException:
+            self.stop()
+            raise
+        log("%s (gateway) on port %d, pid %d, catalog backend %s%s (log: %s)" % (
+            name, self.port, self.process.pid, backend_url,
+            "; " + ", ".join("%s=%s" % item for item in sorted((env or {}).items())) if env else "",
+            os.path.relpath(self.log_path, REPO)))
+
+    def ready(self):
+        if self.process.poll() is not None:
+            raise RuntimeError("%s exited during start-up (log: %s)" % (self.name, self.log_path))
+        try:
+            with urllib.request.urlopen(self.url + "/q/health/ready", timeout=2) as answer:
+                return answer.status == 200
+        except OSError:
+            return False
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+class ReferenceSetup:
+    """The processes the proxy, replicas and tracing parts share, stopped again at the end."""
+
+    def __init__(self):
+        self.backend = None
+        self.stoppable = []
+
+    def backend_url(self):
+        if self.backend is None:
+            self.backend = trivial_backend()
+            self.stoppable.append(self.backend)
+        return "http://127.0.0.1:%d" % self.backend.port
+
+    def keep(self, process):
+        self.stoppable.append(process)
+        return process
+
+    def close(self):
+        for process in reversed(self.stoppable):
+            process.stop()
+        self.stoppable = []
+
+
+def measure_proxy(tokens, args, setup):
+    """The trivial backend directly, through nginx, and through a gateway with every check on: each way in turn."""
+    backend_url = setup.backend_url()
+    proxy = setup.keep(reference_proxy(setup.backend.port))
+    gateway = setup.keep(BenchGateway("gateway-1", backend_url, env={"GATEWAY_RATE_LIMIT_REPLICAS": "2"}))
+    processes = {"backend": setup.backend.process.pid, "nginx": proxy.process.pid, "gateway": gateway.process.pid}
+    token = tokens.get("viewer")
+    results = {"process": gateway}
+    for way, url in (("direct", "http://127.0.0.1:%d/api/v1%s" % (setup.backend.port, READ_URL)),
+                     ("nginx", "http://127.0.0.1:%d/api/v1/catalog%s" % (proxy.port, READ_URL)),
+                     ("gateway", gateway.url + "/api/v1/catalog" + READ_URL)):
+        results[way] = saturate("%s (trivial backend)" % way, url, token, args, processes,
+                                gateway_logs={"gateway": gateway.log_path} if way == "gateway" else None,
+                                fresh=way == "gateway")
+    return results
+
+
+def redis_keys(prefix):
+    done = subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", "6379", "--scan", "--pattern", prefix + "*"],
+                          capture_output=True, text=True)
+    return len(done.stdout.split()) if done.returncode == 0 else None
+
+
+def measure_replicas(tokens, args, setup, first):
+    """The same load on one gateway, then split over two that share their limits in Redis (wrk's two threads,
+    one per replica)."""
+    backend_url = setup.backend_url()
+    if first is None:
+        first = setup.keep(BenchGateway("gateway-1", backend_url, env={"GATEWAY_RATE_LIMIT_REPLICAS": "2"}))
+    second = setup.keep(BenchGateway("gateway-2", backend_url, env={"GATEWAY_RATE_LIMIT_REPLICAS": "2"}))
+    processes = {"gateway-1": first.process.pid, "gateway-2": second.process.pid, "backend": setup.backend.process.pid}
+    token = tokens.get("viewer")
+    both = ["127.0.0.1:%d" % first.port, "127.0.0.1:%d" % second.port]
+    url = first.url + "/api/v1/catalog" + READ_URL
+    if args.saturation_warmup > 0:
+        log("wrk: both replicas, %d s of warm-up (twice the usual: gateway-2 is fresh)" % (2 * args.saturation_warmup))
+        warm = Load(url, token, args.connections, 2 * args.saturation_warmup, targets=both)
+    else:
+        warm = None
+    saved, args.saturation_warmup = args.saturation_warmup, 0
+    try:
+        logs = {"gateway-1": first.log_path, "gateway-2": second.log_path}
+        one = saturate("one replica", url, token, args, processes, gateway_logs=logs)[0]
+        two = saturate("two replicas", url, token, args, processes, targets=both, gateway_logs=logs)[0]
+    finally:
+        args.saturation_warmup = saved
+    prefix = os.environ.get("GATEWAY_RATE_LIMIT_KEY_PREFIX", DEFAULT_KEY_PREFIX)
+    return {"one": (one, warm), "two": (two, None), "keys": redis_keys(prefix), "prefix": prefix}
+
+
+class OtlpSink:
+    """bench/otlp_sink.py on a free port: accepts every OTLP/gRPC export, keeps nothing, counts them."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.process = subprocess.Popen([sys.executable, OTLP_SINK, str(self.port)], stdout=subprocess.PIPE, text=True)
+        wait_until("OTLP sink listening", 10, lambda: port_open(self.port))
+        self.counts = None
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            out = self.process.communicate(timeout=10)[0]
+            self.counts = json.loads(out.strip().splitlines()[-1]) if out.strip() else None
+
+
+TRACING = (
+    ("off", "`QUARKUS_OTEL_SDK_DISABLED=true`"),
+    ("as shipped", "sampling 0 (`parentbased_traceidratio`, 0.0): spans made, none exported"),
+    ("every request", "`QUARKUS_OTEL_TRACES_SAMPLER_ARG=1.0`, exported over gRPC to bench/otlp_sink.py"),
+    ("off again", "as the first, to show the run-to-run spread"),
+)
+
+
+def measure_tracing(tokens, args, setup):
+    """A fresh gateway per setting (tracing is configured at start), each warmed up and measured alike."""
+    backend_url = setup.backend_url()
+    token = tokens.get("viewer")
+    results = {}
+    otel = [key for key in os.environ if key.startswith("QUARKUS_OTEL_")]
+    for setting, _ in TRACING:
+        sink = None
+        if setting in ("off", "off again"):
+            env = {"QUARKUS_OTEL_SDK_DISABLED": "true"}
+        elif setting == "as shipped":
+            env = {}
+        else:
+            sink = OtlpSink()
+            env = {"QUARKUS_OTEL_TRACES_SAMPLER_ARG": "1.0",
+                   "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:%d" % sink.port}
+        gateway = BenchGateway("gateway-tracing", backend_url, env=env, unset=otel)
+        try:
+            load, warm = saturate("tracing %s" % setting, gateway.url + "/api/v1/catalog" + READ_URL, token, args,
+                                  {"gateway": gateway.process.pid}, gateway_logs={"gateway": gateway.log_path}, fresh=True)
+        finally:
+            gateway.stop()
+            if sink:
+                sink.stop()
+        results[setting] = (load, warm, sink.counts if sink else None)
+        if sink:
+            log("  OTLP sink received %s" % sink.counts)
+    return results
 
 
 # ---- Assessment scaling ---------------------------------------------------------------------
@@ -339,13 +771,17 @@ def measure_scaling(tokens, sizes, runs, warmups):
 
 def phase_timings(ids):
     """Median resolve/assess/store milliseconds of these assessments, from the assessment-service's log."""
-    with open(os.path.join(LOGS, "assessment-service.log"), errors="replace") as f:
-        text = f.read()
+    line = re.compile(r"assessment (\S+): \d+ items; resolve (\d+) ms, assess (\d+) ms, store (\d+) ms")
+    logged = {}
+    for message in log_messages(os.path.join(LOGS, "assessment-service.log")):
+        found = line.search(message)
+        if found:
+            logged[found.group(1)] = found.groups()[1:]
     phases = {"resolve": [], "assess": [], "store": []}
     for id in ids:
-        found = re.search(re.escape(id) + r": \d+ items; resolve (\d+) ms, assess (\d+) ms, store (\d+) ms", text)
+        found = logged.get(id)
         if found:
-            for name, value in zip(phases, found.groups()):
+            for name, value in zip(phases, found):
                 phases[name].append(int(value))
     return {name: statistics.median(values) if values else None for name, values in phases.items()}
 
@@ -365,29 +801,67 @@ def machine():
                                                             java, commit, " with local changes" if dirty else "")
 
 
-def verdict(ok):
+def verdict(ok, invalid=None, inconclusive=None):
+    """A target measured on any unexpected answer is INVALID: neither met nor missed. One whose measurement
+    varies more than the target between two identical runs is inconclusive."""
+    if invalid:
+        return "**INVALID** (unexpected answers: %s)" % invalid
+    if inconclusive:
+        return "**inconclusive** (%s)" % inconclusive
     return "met" if ok else "**missed**"
 
 
-def report(args, startup, gw, sat, scaling):
+def load_table(rows, processes):
+    """A Markdown table of wrk measurements: [(way, Load, warm-up Load or None)]; CPU per answer for processes."""
+    lines = ["| way | answers | expected | expected req/s | p50 ms | p90 ms | p99 ms | max ms | unexpected (status or socket error: count) | "
+             "Redis fallbacks | " + " | ".join("%s CPU ms/req" % p for p in processes) + " |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|---|" + "---:|" * len(processes)]
+    for way, load, warm in rows:
+        unexpected = load.describe_unexpected()
+        if warm is not None and not warm.valid:
+            unexpected += "; warm-up: " + warm.describe_unexpected()
+        lines.append("| %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %s | %s | %s |" % (
+            way, load.requests, load.expected, load.rps, load.p50, load.p90, load.p99, load.max, unexpected,
+            load.describe_fallbacks(),
+            " | ".join("%.3f" % load.cpu_ms[p] if p in load.cpu_ms else "-" for p in processes)))
+    return lines
+
+
+WRK_NOTE = ("Expected answers only count as throughput: a 2xx whose body holds `%s`; every other answer is listed by status, "
+            "with wrk's socket errors (connect, read, write, timeout after 5 s); any of them, in the warm-up too, makes the "
+            "targets measured on it INVALID. Redis fallbacks: how often each gateway logged, during the measured run, that "
+            "Redis did not answer in time and it limits callers locally for a second (the answers stay valid; the limits "
+            "were not all shared meanwhile). CPU per request is the process's (nginx: master and workers) user and system time "
+            "over the measured run, from /proc, divided by the expected answers." % READ_EXPECT)
+
+
+def report(args, startup, gw, sat, scaling, proxy=None, replicas=None, tracing=None):
     now = datetime.datetime.now(datetime.timezone.utc)
     lines = ["# Benchmark %s" % now.strftime("%Y-%m-%d %H:%M UTC"), "",
              "Machine: " + machine() + ".", "",
              "Written by `bench/run` (see bench/README.md). Medians unless stated; everything ran on this one machine, "
              "load generators included.", ""]
     overrides = sorted("`%s=%s`" % (name, value) for name, value in os.environ.items()
-                       if name.startswith(("SOVEREIGN_", "QUARKUS_")))
+                       if name.startswith(("SOVEREIGN_", "QUARKUS_", "GATEWAY_")))
     if overrides:
         lines += ["Settings changed for this run: " + ", ".join(overrides) + ".", ""]
     header_length = len(lines)
     targets = []
+    wrk_parts = [part for part in (sat, proxy, replicas, tracing) if part]
+    wrk_command = "`wrk -t2 -c%d -d%ds` after %d s of warm-up per way, `GET .../products/keycloak` with the viewer's token" % (
+        args.connections, args.saturation_seconds, args.saturation_warmup)
 
     if gw:
         rows = gw["rows"]
+        ko = sum(r["errors"] for r in rows.values()) + gw["warmup_ko"]
+        gw_invalid = None
+        if ko:
+            gw_invalid = "; ".join("%s: %d" % item for item in gw["ko_messages"].items()) or "%d failed requests" % ko
         lines += ["## Gateway overhead at %d req/s (Gatling, open model)" % args.rate, "",
                   "%d s per way after %d s of warm-up; half searches (`GET /products?q=cloud&size=20`), half product reads "
-                  "(`GET /products/keycloak`). Report: `%s`." % (args.seconds, args.warmup, gw["report"]), "",
-                  "| read | way | requests | errors | p50 ms | p90 ms | p99 ms | max ms | req/s (measured phase) |",
+                  "(`GET /products/keycloak`). Report: `%s`. A request counts as OK only when answered 200; req/s counts "
+                  "OK answers only." % (args.seconds, args.warmup, gw["report"]), "",
+                  "| read | way | requests | failed (KO) | p50 ms | p90 ms | p99 ms | max ms | OK req/s (measured phase) |",
                   "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
         for read in ("search", "read"):
             for way in ("direct", "gateway"):
@@ -396,6 +870,10 @@ def report(args, startup, gw, sat, scaling):
                     lines.append("| %s | %s | %d | %d | %d | %d | %d | %d | %.1f |" % (
                         read, way, r["requests"], r["errors"], r["p50"], r["p90"], r["p99"], r["max"], r["rps"]))
         lines.append("")
+        lines.append("Failed requests: %d measured, %d in the warm-up%s." % (
+            ko - gw["warmup_ko"], gw["warmup_ko"],
+            "; by Gatling's check: " + "; ".join("%s: %d" % item for item in gw["ko_messages"].items()) if gw["ko_messages"] else ""))
+        lines.append("")
         for read in ("search", "read"):
             d, g = rows.get((read, "direct")), rows.get((read, "gateway"))
             if d and g:
@@ -403,24 +881,92 @@ def report(args, startup, gw, sat, scaling):
                 lines.append("- %s: the gateway adds %d ms at p50 and %d ms at p99 (gateway/direct p99 ratio %.2f)." % (
                     read, g["p50"] - d["p50"], added, g["p99"] / max(d["p99"], 1)))
                 targets.append(("Gateway adds at most %.0f ms at p99 at %d req/s (%s)" % (TARGETS["p99_added_ms"], args.rate, read),
-                                "%d ms" % added, added <= TARGETS["p99_added_ms"]))
+                                "%d ms" % added, added <= TARGETS["p99_added_ms"], gw_invalid))
         lines += ["", "Gatling reports whole milliseconds.", ""]
 
-    if sat:
-        d, g = sat["direct"], sat["gateway"]
-        share = g["rps"] / d["rps"]
+    if wrk_parts:
         lines += ["## Saturation (wrk, closed model)", "",
-                  "`wrk -t2 -c%d -d%ds` on `GET /products/keycloak`; wrk shares the two cores with the services." % (
-                      args.connections, args.saturation_seconds), "",
-                  "| way | requests | req/s | p50 ms | p90 ms | p99 ms | non-2xx | catalog CPU ms/req | gateway CPU ms/req |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        for way, r in (("direct", d), ("gateway", g)):
-            lines.append("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d | %.3f | %.3f |" % (
-                way, r["requests"], r["rps"], r["p50"], r["p90"], r["p99"], r["errors"],
-                r["cpu_ms"]["catalog-service"], r["cpu_ms"]["gateway"]))
-        lines += ["", "Gateway throughput is %.0f %% of direct." % (share * 100), ""]
+                  "Each part below: %s; wrk shares the two cores with everything it measures. %s" % (wrk_command, WRK_NOTE), ""]
+
+    if sat:
+        (d, dw), (g, gw_) = sat["direct"], sat["gateway"]
+        share = g.rps / d.rps if d.rps else 0.0
+        invalid = invalid_reason(("direct", d, dw), ("gateway", g, gw_))
+        lines += ["### Catalog read: direct and through the gateway", ""]
+        lines += load_table([("catalog directly", d, dw), ("through the gateway", g, gw_)], ["catalog-service", "gateway"])
+        lines += ["", "Gateway throughput is %.0f %% of direct (expected answers)." % (share * 100), ""]
         targets.append(("Saturation throughput through the gateway at least %.0f %% of direct" % (TARGETS["saturation_share"] * 100),
-                        "%.0f %%" % (share * 100), share >= TARGETS["saturation_share"]))
+                        "%.0f %%" % (share * 100), share >= TARGETS["saturation_share"], invalid))
+
+    if proxy:
+        (d, dw), (n, nw), (g, gw_) = proxy["direct"], proxy["nginx"], proxy["gateway"]
+        invalid = invalid_reason(("direct", d, dw), ("nginx", n, nw), ("gateway", g, gw_))
+        share = g.rps / n.rps if n.rps else 0.0
+        added = g.p99 - n.p99
+        lines += ["### Reference proxy: the gateway against a plain nginx, on one trivial backend", "",
+                  "The backend is nginx (%s) serving a 1,024-byte JSON file at the catalog's path. The reference proxy is nginx %s "
+                  "with the gateway's catalog route, keep-alive connections to the backend and an access log. The gateway is a "
+                  "second gateway process (the launcher's jar, JVM options and settings: token verification with the same "
+                  "Keycloak, rate limits in Redis, metrics, tracing as shipped, access log) whose catalog backend is the trivial "
+                  "one; being a fresh JVM, it is warmed up twice as long." % (nginx_version(), nginx_version()), ""]
+        lines += load_table([("backend directly", d, dw), ("nginx -> backend", n, nw), ("gateway -> backend", g, gw_)],
+                            ["backend", "nginx", "gateway"])
+        lines += ["", "The gateway answers %.0f %% of nginx's requests per second (%.0f %% of the backend's directly); its p99 is "
+                  "%+.2f ms against nginx's." % (share * 100, g.rps / d.rps * 100 if d.rps else 0, added), ""]
+        targets.append(("Gateway at least %.0f %% of a plain nginx's requests per second (trivial backend)" % (TARGETS["proxy_share"] * 100),
+                        "%.0f %%" % (share * 100), share >= TARGETS["proxy_share"], invalid))
+        targets.append(("Gateway p99 within %.0f ms of nginx's (trivial backend, saturation)" % TARGETS["proxy_p99_added_ms"],
+                        "%+.2f ms" % added, added <= TARGETS["proxy_p99_added_ms"], invalid))
+
+    if replicas:
+        (one, warm), (two, _) = replicas["one"], replicas["two"]
+        invalid = invalid_reason(("one replica", one, warm), ("two replicas", two, None))
+        lines += ["### Two gateway replicas sharing their limits in Redis", "",
+                  "Two gateway processes (as in the reference proxy part, `GATEWAY_RATE_LIMIT_REPLICAS=2`) on the trivial "
+                  "backend. The same wrk load on one of them, then split over both: each wrk thread and its %d connections "
+                  "to one replica. Both were warmed up by the split load first (twice the usual warm-up). Keys under this run's prefix `%s` in Redis "
+                  "afterwards: %s." % (args.connections // 2, replicas["prefix"],
+                                      "unknown (redis-cli failed)" if replicas["keys"] is None else replicas["keys"]), ""]
+        lines += load_table([("one replica", one, warm), ("split over two", two, None)], ["gateway-1", "gateway-2", "backend"])
+        lines += ["", "Two replicas: %.0f %% of one replica's requests per second, p99 %+.2f ms. On two cores a second "
+                  "replica adds no CPU: this shows what sharing the limits costs, not how replicas scale." % (
+                      two.rps / one.rps * 100 if one.rps else 0, two.p99 - one.p99), ""]
+        if invalid:
+            lines += ["Not comparable: unexpected answers (%s)." % invalid, ""]
+
+    if tracing:
+        base, _, _ = tracing["off"]
+        again = tracing["off again"][0]
+        lines += ["### Cost of tracing in the gateway", "",
+                  "A fresh gateway process per setting (as in the reference proxy part, on the trivial backend), in this "
+                  "order, each warmed up alike (twice the usual warm-up, as every fresh gateway). Metrics stay on in all of them: Micrometer is fixed at build time "
+                  "(`quarkus.micrometer.enabled` and its binders cannot be changed at run time).", ""]
+        rows = []
+        for setting, description in TRACING:
+            load, warm, _ = tracing[setting]
+            rows.append(("%s: %s" % (setting, description), load, warm))
+        lines += load_table(rows, ["gateway"])
+        spread = abs(again.rps - base.rps) / base.rps if base.rps else 0.0
+        lines += [""]
+        for setting in ("as shipped", "every request"):
+            load, warm, counts = tracing[setting]
+            cost = 1 - load.rps / base.rps if base.rps else 0.0
+            invalid = invalid_reason(("off", base, tracing["off"][1]), (setting, load, warm),
+                                     ("off again", again, tracing["off again"][1]))
+            note = ""
+            if counts is not None:
+                note = "; the sink answered %d exports, %d bytes" % (counts["exports"], counts["bytes"])
+                if not counts["exports"]:
+                    invalid = (invalid + "; " if invalid else "") + "no span reached the OTLP sink"
+            lines.append("- %s: costs %.1f %% of the requests per second with tracing off (negative: answered more), p99 "
+                         "%+.2f ms%s." % (setting, cost * 100, load.p99 - base.p99, note))
+            noisy = None
+            if spread >= TARGETS["tracing_cost"]:
+                noisy = "the two runs with tracing off differ by %.1f %%, more than the target" % (spread * 100)
+            targets.append(("Tracing %s costs under %.0f %% of the gateway's saturation throughput" % (setting, TARGETS["tracing_cost"] * 100),
+                            "%.1f %% (spread of the two off runs: %.1f %%)" % (cost * 100, spread * 100),
+                            cost < TARGETS["tracing_cost"], invalid, noisy))
+        lines += ["", "The two runs with tracing off differ by %.1f %%: a cost below that is within this machine's noise." % (spread * 100), ""]
 
     if scaling:
         lines += ["## Assessment scaling (through the gateway)", "",
@@ -475,7 +1021,7 @@ def report(args, startup, gw, sat, scaling):
         lines.append("")
 
     summary = ["## Targets", "", "| target | measured | |", "|---|---:|---|"]
-    summary += ["| %s | %s | %s |" % (name, value, verdict(ok)) for name, value, ok in targets]
+    summary += ["| %s | %s | %s |" % (target[0], target[1], verdict(*target[2:])) for target in targets]
     lines[header_length:header_length] = summary + [""]
     os.makedirs(RESULTS, exist_ok=True)
     path = os.path.join(RESULTS, now.strftime("%Y-%m-%d-%H%M") + ".md")
@@ -484,15 +1030,36 @@ def report(args, startup, gw, sat, scaling):
     return path
 
 
+def nginx_version():
+    done = subprocess.run(["nginx", "-v"], capture_output=True, text=True)
+    return (done.stderr.strip().split("/", 1) + ["?"])[1].split()[0] if done.returncode == 0 else "?"
+
+
+def check_launcher_gateway():
+    """The launcher's gateway must run with limits no benchmark reaches and this run's own Redis key prefix,
+    or its 429s (or an earlier run's buckets) would be measured."""
+    with open("/proc/%d/environ" % pid_of("gateway"), "rb") as f:
+        env = dict(item.decode(errors="replace").split("=", 1) for item in f.read().split(b"\0") if b"=" in item)
+    low = [key for key, value in RAISED_LIMITS.items() if int(env.get(key, "0") or 0) < int(value)]
+    if low:
+        raise RuntimeError("the gateway (pid %d) runs without the benchmark's raised limits (%s): start it through "
+                           "bench/run" % (pid_of("gateway"), ", ".join(low)))
+    prefix = env.get("GATEWAY_RATE_LIMIT_KEY_PREFIX", DEFAULT_KEY_PREFIX)
+    if prefix == DEFAULT_KEY_PREFIX or prefix != os.environ.get("GATEWAY_RATE_LIMIT_KEY_PREFIX"):
+        raise RuntimeError("the gateway keeps its limits under %s, not under this run's own Redis key prefix: start it "
+                           "through bench/run" % prefix)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--parts", default="startup,gateway,scaling", help="comma-separated: startup, gateway, scaling")
+    parser.add_argument("--parts", default="startup,gateway,proxy,replicas,tracing,scaling",
+                        help="comma-separated: startup, gateway, proxy, replicas, tracing, scaling")
     parser.add_argument("--rate", type=int, default=200, help="Gatling arrival rate, requests per second")
     parser.add_argument("--seconds", type=int, default=30, help="Gatling measured seconds per way")
     parser.add_argument("--warmup", type=int, default=15, help="Gatling warm-up seconds per way")
-    parser.add_argument("--connections", type=int, default=32, help="wrk connections")
-    parser.add_argument("--saturation-seconds", type=int, default=15, help="wrk seconds per way")
-    parser.add_argument("--saturation-warmup", type=int, default=10, help="unmeasured wrk seconds per way first")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections (even: half per wrk thread)")
+    parser.add_argument("--saturation-seconds", type=int, default=15, help="wrk measured seconds per way (every wrk part)")
+    parser.add_argument("--saturation-warmup", type=int, default=10, help="unmeasured wrk seconds per way first (every wrk part)")
     parser.add_argument("--sizes", default="100,1000,10000", help="inventory sizes to assess")
     parser.add_argument("--runs", type=int, default=5, help="measured assessments per size")
     parser.add_argument("--warmups", type=int, default=3, help="unmeasured assessments per size, first")
@@ -500,13 +1067,34 @@ def main():
     args = parser.parse_args()
     args.sizes = [int(s) for s in args.sizes.split(",")]
     parts = set(args.parts.split(","))
+    unknown = parts - {"startup", "gateway", "proxy", "replicas", "tracing", "scaling"}
+    if unknown:
+        parser.error("unknown part(s): " + ", ".join(sorted(unknown)))
+    if args.connections % 2:
+        parser.error("--connections must be even (two wrk threads)")
+    # A stop from outside still stops the processes this run started (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     tokens = Tokens()
-    startup = measure_startup(tokens, args.startup_runs) if "startup" in parts else None
-    gw = gatling(tokens, args.rate, args.seconds, args.warmup) if "gateway" in parts else None
-    sat = wrk(tokens, args.connections, args.saturation_seconds, args.saturation_warmup) if "gateway" in parts else None
-    scaling = measure_scaling(tokens, args.sizes, args.runs, args.warmups) if "scaling" in parts else None
-    path = report(args, startup, gw, sat, scaling)
+    setup = ReferenceSetup()
+    proxy = replicas = tracing = None
+    try:
+        check_launcher_gateway()
+        startup = measure_startup(tokens, args.startup_runs) if "startup" in parts else None
+        gw = gatling(tokens, args.rate, args.seconds, args.warmup) if "gateway" in parts else None
+        sat = wrk(tokens, args) if "gateway" in parts else None
+        if "proxy" in parts:
+            proxy = measure_proxy(tokens, args, setup)
+        if "replicas" in parts:
+            replicas = measure_replicas(tokens, args, setup, proxy["process"] if proxy else None)
+        if "tracing" in parts:
+            for process in [p for p in setup.stoppable if isinstance(p, BenchGateway)]:
+                process.stop()  # the replicas' gateways would share the cores with the one measured
+            tracing = measure_tracing(tokens, args, setup)
+        scaling = measure_scaling(tokens, args.sizes, args.runs, args.warmups) if "scaling" in parts else None
+    finally:
+        setup.close()
+    path = report(args, startup, gw, sat, scaling, proxy, replicas, tracing)
     print(open(path).read())
     log("written to " + os.path.relpath(path, REPO))
 
