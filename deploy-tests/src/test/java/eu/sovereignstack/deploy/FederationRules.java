@@ -56,7 +56,7 @@ final class FederationRules {
             "(https?://[^/]+)/realms/([^/]+)/?");
     private static final Pattern IN_CLUSTER = Pattern.compile(
             "https?://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?)?(:(\\d+))?(/.*)?");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
     private FederationRules() {
     }
@@ -285,7 +285,11 @@ final class FederationRules {
         return problems;
     }
 
-    private static List<String> sameSecret(RenderedOverlay overlay, Workload node, SecretKeySelector reference, Realm realm, JsonNode client) {
+    /**
+     * A workload reads a client's secret from a Secret that is that client's secret in the realm: the Secret the realm
+     * import's placeholder for it reads, or, for a literal secret in the realm, a Secret of the overlay with that value.
+     */
+    static List<String> sameSecret(RenderedOverlay overlay, Workload node, SecretKeySelector reference, Realm realm, JsonNode client) {
         String realmName = Manifests.describe(realm.realmImport());
         String clientSecret = client.path("secret").asText("");
         String read = "Secret " + reference.getName() + " key " + reference.getKey();
@@ -322,7 +326,7 @@ final class FederationRules {
         return null;
     }
 
-    private static Stream<JsonNode> stream(JsonNode array) {
+    static Stream<JsonNode> stream(JsonNode array) {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items.stream();
@@ -398,7 +402,7 @@ final class FederationRules {
     }
 
     /** The Deployment whose pods a Service {@code name} in {@code namespace} sends {@code port} to. */
-    private static Optional<Workload> servedBy(RenderedOverlay overlay, List<Workload> workloads, String namespace, String name, int port) {
+    static Optional<Workload> servedBy(RenderedOverlay overlay, List<Workload> workloads, String namespace, String name, int port) {
         Optional<Service> service = overlay.all(Service.class).stream()
                 .filter(s -> PodSets.namespace(s).equals(namespace) && s.getMetadata().getName().equals(name)
                         && s.getSpec() != null && s.getSpec().getPorts() != null
