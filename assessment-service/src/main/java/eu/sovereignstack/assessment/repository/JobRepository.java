@@ -78,6 +78,12 @@ public class JobRepository implements PanacheRepositoryBase<AssessmentJob, UUID>
                 Instant.now(), id, worker, AssessmentJob.State.RUNNING) == 1;
     }
 
+    /** Puts back a job its worker's replica stops holding: queued again, and this run does not count as an attempt. */
+    public boolean handBack(UUID id, String worker) {
+        return update("state = ?1, worker = null, heartbeatAt = null, phase = null, progress = 0, attempts = attempts - 1"
+                + " where id = ?2 and worker = ?3 and state = ?4", AssessmentJob.State.QUEUED, id, worker, AssessmentJob.State.RUNNING) == 1;
+    }
+
     /** Cancels a job that has not finished; false when it had. */
     public boolean cancel(UUID id) {
         return update("state = ?1, finishedAt = ?2 where id = ?3 and state in ?4", AssessmentJob.State.CANCELLED, Instant.now(), id,

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +29,7 @@ import org.jboss.logging.MDC;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import eu.sovereignstack.assessment.config.JobsConfig;
@@ -353,9 +354,23 @@ public class AssessmentJobs {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    /**
+     * A replica that stops hands its running jobs back to the queue (the run does not count as an
+     * attempt), so another replica takes them at once instead of after {@code stale-after}; its
+     * workers, stopped, can no longer complete them and store nothing.
+     */
+    void handBack(@Observes ShutdownEvent event) {
         pool.shutdownNow();
+        for (UUID id : List.copyOf(running)) {
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> jobs.handBack(id, worker))) {
+                    LOG.infof("assessment job %s handed back to the queue: this replica stops", id);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("assessment job %s could not be handed back (%s); another replica takes it once its heartbeat is stale",
+                        id, e.toString());
+            }
+        }
     }
 
     private static String workerName() {

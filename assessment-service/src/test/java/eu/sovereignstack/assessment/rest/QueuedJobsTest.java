@@ -124,6 +124,24 @@ class QueuedJobsTest {
         }
     }
 
+    @Test
+    void aJobHandedBackByAStoppingReplicaIsQueuedAgainWithoutUsingAnAttempt() {
+        UUID id = UUID.fromString(submit(Tokens.assessor()));
+        Optional<UUID> claimed;
+        do {
+            claimed = QuarkusTransaction.requiringNew().call(() -> jobs.claim("stopping-replica", Duration.ofMinutes(10)));
+        } while (claimed.isPresent() && !claimed.get().equals(id));
+        assertEquals(Optional.of(id), claimed);
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> jobs.findById(id).attempts));
+
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> jobs.handBack(id, "another-replica")), "only its holder hands it back");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> jobs.handBack(id, "stopping-replica")));
+        AssessmentJob queued = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id));
+        assertEquals(AssessmentJob.State.QUEUED, queued.state);
+        assertEquals(0, queued.attempts);
+        assertEquals(null, queued.worker);
+    }
+
     /** Claims in a transaction held open until the other worker has claimed too (its row stays locked meanwhile). */
     private Optional<UUID> claimAndHold(String worker, CountDownLatch bothClaimed) {
         return QuarkusTransaction.requiringNew().call(() -> {
