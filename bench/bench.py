@@ -634,12 +634,11 @@ def measure_proxy(tokens, args, setup):
     proxy = setup.keep(reference_proxy(setup.backend.port))
     gateway = setup.keep(BenchGateway("gateway-1", backend_url, env={"GATEWAY_RATE_LIMIT_REPLICAS": "2"}))
     processes = {"backend": setup.backend.process.pid, "nginx": proxy.process.pid, "gateway": gateway.process.pid}
-    token = tokens.get("viewer")
     results = {"process": gateway}
     for way, url in (("direct", "http://127.0.0.1:%d/api/v1%s" % (setup.backend.port, READ_URL)),
                      ("nginx", "http://127.0.0.1:%d/api/v1/catalog%s" % (proxy.port, READ_URL)),
                      ("gateway", gateway.url + "/api/v1/catalog" + READ_URL)):
-        results[way] = saturate("%s (trivial backend)" % way, url, token, args, processes,
+        results[way] = saturate("%s (trivial backend)" % way, url, tokens.get("viewer"), args, processes,
                                 gateway_logs={"gateway": gateway.log_path} if way == "gateway" else None,
                                 fresh=way == "gateway")
     return results
@@ -705,10 +704,11 @@ TRACING = (
 def measure_tracing(tokens, args, setup):
     """A fresh gateway per setting (tracing is configured at start), each warmed up and measured alike."""
     backend_url = setup.backend_url()
-    token = tokens.get("viewer")
     results = {}
     otel = [key for key in os.environ if key.startswith("QUARKUS_OTEL_")]
     for setting, _ in TRACING:
+        # A token per setting: the four settings together outlast one (5 minutes).
+        token = tokens.get("viewer")
         sink = None
         if setting in ("off", "off again"):
             env = {"QUARKUS_OTEL_SDK_DISABLED": "true"}
