@@ -137,14 +137,19 @@ final class ForwardingInterceptor implements ProxyInterceptor {
      * replaces whatever trace context the client sent, so the backend's spans hang below it.
      */
     private Span forwardingSpan(HttpServerRequest incoming, MultiMap headers) {
-        Span span = tracer.spanBuilder(incoming.method().name() + " " + route.backend())
-                .setSpanKind(SpanKind.CLIENT)
-                .setAttribute("http.request.method", incoming.method().name())
-                .setAttribute("server.address", route.backend())
-                .startSpan();
+        io.opentelemetry.context.Context current = io.opentelemetry.context.Context.current();
+        // A trace that is not sampled gets no span of its own here (nothing would record it): the
+        // backend continues the gateway's server span's context, trace id and sampling decision.
+        Span span = Span.fromContext(current).isRecording()
+                ? tracer.spanBuilder(incoming.method().name() + " " + route.backend())
+                        .setSpanKind(SpanKind.CLIENT)
+                        .setAttribute("http.request.method", incoming.method().name())
+                        .setAttribute("server.address", route.backend())
+                        .startSpan()
+                : Span.getInvalid();
         headers.remove("traceparent");
         headers.remove("tracestate");
-        telemetry.getPropagators().getTextMapPropagator().inject(io.opentelemetry.context.Context.current().with(span), headers,
+        telemetry.getPropagators().getTextMapPropagator().inject(span.getSpanContext().isValid() ? current.with(span) : current, headers,
                 (carrier, key, value) -> carrier.set(key, value));
         return span;
     }
