@@ -279,13 +279,10 @@ public class AssessmentResource {
             @Parameter(description = "At most " + PageView.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "" + PageView.MAX_SIZE, defaultValue = "20"))
             @QueryParam("size") String size) {
-        // Read here rather than as int: JAX-RS answers an int that does not parse with a bare 404.
-        Double pageNumber = QueryParameters.numberValue("page", page, 0, PageView.MAX_PAGE);
-        Double pageSize = QueryParameters.numberValue("size", size, 1, PageView.MAX_SIZE);
-        int pageIndex = pageNumber == null ? 0 : QueryParameters.wholeNumber("page", pageNumber);
-        int pageLength = pageSize == null ? 20 : QueryParameters.wholeNumber("size", pageSize);
-        AssessmentService.Listing listing = service.list(caller.caller(), pageIndex, pageLength);
-        return PageView.of(listing.items().stream().map(AssessmentSummary::of).toList(), pageIndex, pageLength, listing.total());
+        Paging paging = Paging.of(page, size, 20);
+        AssessmentService.Listing listing = service.list(caller.caller(), paging.index(), paging.length());
+        return PageView.of(listing.items().stream().map(AssessmentSummary::of).toList(), paging.index(), paging.length(),
+                listing.total());
     }
 
     @GET
@@ -392,14 +389,11 @@ public class AssessmentResource {
             @Parameter(description = "At most " + PageView.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "" + PageView.MAX_SIZE, defaultValue = "50"))
             @QueryParam("size") String size) {
-        Double pageNumber = QueryParameters.numberValue("page", page, 0, PageView.MAX_PAGE);
-        Double pageSize = QueryParameters.numberValue("size", size, 1, PageView.MAX_SIZE);
-        int pageIndex = pageNumber == null ? 0 : QueryParameters.wholeNumber("page", pageNumber);
-        int pageLength = pageSize == null ? 50 : QueryParameters.wholeNumber("size", pageSize);
+        Paging paging = Paging.of(page, size, 50);
         List<ItemResult> all = found(service.find(caller.caller(), uuid(id)), id).result().items();
-        int from = (int) Math.min(all.size(), (long) pageIndex * pageLength);
-        int to = Math.min(all.size(), from + pageLength);
-        return PageView.of(all.subList(from, to), pageIndex, pageLength, all.size());
+        int from = (int) Math.min(all.size(), (long) paging.index() * paging.length());
+        int to = Math.min(all.size(), from + paging.length());
+        return PageView.of(all.subList(from, to), paging.index(), paging.length(), all.size());
     }
 
     @GET
@@ -503,6 +497,20 @@ public class AssessmentResource {
         AssessmentView assessment = view(id);
         return file(Reports.markdown(assessment.id(), assessment.createdAt(), assessment.result()), MARKDOWN + "; charset=UTF-8",
                 id + "-report.md");
+    }
+
+    /**
+     * A page asked for by the {@code page} and {@code size} query parameters, read here rather
+     * than as ints: JAX-RS answers an int that does not parse with a bare 404.
+     */
+    private record Paging(int index, int length) {
+
+        static Paging of(String page, String size, int defaultSize) {
+            Double pageNumber = QueryParameters.numberValue("page", page, 0, PageView.MAX_PAGE);
+            Double pageSize = QueryParameters.numberValue("size", size, 1, PageView.MAX_SIZE);
+            return new Paging(pageNumber == null ? 0 : QueryParameters.wholeNumber("page", pageNumber),
+                    pageSize == null ? defaultSize : QueryParameters.wholeNumber("size", pageSize));
+        }
     }
 
     /** A stored assessment of the caller's organisation; 404 for anything else (a job not done included). */
