@@ -15,6 +15,14 @@ record Limit(long capacity, long perMinute) {
         return Duration.ofMinutes(1).toNanos() / perMinute;
     }
 
+    /**
+     * How many tokens a replica takes from the shared bucket at once: a twentieth of the burst
+     * (so a replica holds back little of a small quota; 1 below 40), at most 16.
+     */
+    int lease() {
+        return (int) Math.max(1, Math.min(16, capacity / 20));
+    }
+
     /** This limit shared by {@code replicas} gateways, each enforcing its part alone (at least 1). */
     Limit share(int replicas) {
         return replicas <= 1 ? this : new Limit(Math.max(1, capacity / replicas), Math.max(1, perMinute / replicas));

@@ -5,11 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
@@ -23,7 +27,9 @@ import eu.sovereignstack.gateway.observability.GatewayMetrics;
  * whose token has not been verified yet (before its signature is checked).
  * <p>
  * With {@code gateway.rate-limit.store=redis} (the default) the buckets live in Redis and all
- * replicas share them, so a caller's quota is the same however its requests are spread. When
+ * replicas share them, so a caller's quota is the same however its requests are spread. A busy
+ * caller's tokens are taken a few at a time ({@link Limit#lease()}, a twentieth of the burst,
+ * at most 16) and spent here for up to a second, so Redis is asked once for several requests. When
  * Redis does not answer within {@code store-timeout}, the gateway does not fail the request: it
  * limits the caller locally, to {@code 1/replicas} of the quota (so the replicas together never
  * allow more than the quota), and asks Redis again after {@code store-retry}.
@@ -39,7 +45,14 @@ public class RateLimits {
     private final int replicas;
     private final Duration storeTimeout;
     private final long storeRetryNanos;
+    private static final long LEASE_MILLIS = 1000;
+
     private final LocalBuckets local = new LocalBuckets();
+    private final Cache<String, Lease> leases = Caffeine.newBuilder()
+            .maximumSize(LocalBuckets.MAX_CALLERS)
+            .expireAfterWrite(Duration.ofMillis(LEASE_MILLIS))
+            .executor(Runnable::run)
+            .build();
     private final SharedBuckets shared;
     private volatile boolean sharedAnswering;
     private volatile long sharedRetryAt;
@@ -81,13 +94,55 @@ public class RateLimits {
         if (shared == null || (!sharedAnswering && System.nanoTime() - sharedRetryAt < 0)) {
             return Uni.createFrom().item(() -> local.take(key, limit.share(replicas)));
         }
-        return shared.take(key, limit)
+        Lease lease = leases.getIfPresent(key);
+        if (lease != null) {
+            Quota leased = lease.take();
+            if (leased != null) {
+                return Uni.createFrom().item(leased);
+            }
+        }
+        return shared.take(key, limit, limit.lease())
                 .ifNoItem().after(storeTimeout).fail()
-                .invoke(quota -> answering())
+                .map(taken -> {
+                    answering();
+                    if (taken.granted() <= 1) {
+                        return taken.quota();
+                    }
+                    leases.put(key, new Lease(taken.granted() - 1, taken.quota()));
+                    // The caller's tokens are those left in Redis and those leased here.
+                    Quota quota = taken.quota();
+                    return new Quota(quota.limit(), quota.remaining() + taken.granted() - 1, quota.resetSeconds(), 0);
+                })
                 .onFailure().recoverWithItem(failure -> {
                     unreachable(failure);
                     return local.take(key, limit.share(replicas));
                 });
+    }
+
+    /**
+     * Tokens of a caller this replica took from Redis ahead of its requests, spent here without
+     * asking Redis again, for at most {@value #LEASE_MILLIS} ms (what is left then is dropped).
+     * They were taken from the shared bucket, so no replica ever allows more than the quota; a
+     * caller spread over replicas may only meet its limit a little early.
+     */
+    private static final class Lease {
+
+        private final AtomicInteger left;
+        private final Quota taken;
+
+        Lease(int tokens, Quota taken) {
+            this.left = new AtomicInteger(tokens);
+            this.taken = taken;
+        }
+
+        /** A token of the lease, with the quota as Redis last told it; null when none is left. */
+        Quota take() {
+            int remaining = left.decrementAndGet();
+            if (remaining < 0) {
+                return null;
+            }
+            return new Quota(taken.limit(), taken.remaining() + remaining, taken.resetSeconds(), 0);
+        }
     }
 
     private void answering() {

@@ -1,5 +1,6 @@
 package eu.sovereignstack.gateway.limits;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.smallrye.mutiny.Uni;
@@ -15,8 +16,9 @@ import io.vertx.mutiny.redis.client.Response;
 final class SharedBuckets {
 
     /**
-     * KEYS[1] the bucket; ARGV[1] its capacity, ARGV[2] milliseconds per token. Answers whether a
-     * token was taken, the tokens left, the milliseconds until the bucket is full and, when
+     * KEYS[1] the bucket; ARGV[1] its capacity, ARGV[2] milliseconds per token, ARGV[3] how many
+     * tokens to take at most. Answers how many were taken (as many as there are, up to that;
+     * 0 when not even one), the tokens left, the milliseconds until the bucket is full and, when
      * refused, until a token is back.
      */
     static final String SCRIPT = """
@@ -30,11 +32,11 @@ final class SharedBuckets {
             if now > at then
               tokens = math.min(capacity, tokens + (now - at) / ms_per_token)
             end
-            local taken = 0
-            if tokens >= 1 then
-              tokens = tokens - 1
-              taken = 1
+            local taken = math.min(math.floor(tokens), tonumber(ARGV[3]))
+            if taken < 0 then
+              taken = 0
             end
+            tokens = tokens - taken
             local until_full = math.ceil((capacity - tokens) * ms_per_token)
             local wait = 0
             if taken == 0 then
@@ -54,18 +56,28 @@ final class SharedBuckets {
         this.keyPrefix = keyPrefix;
     }
 
-    /** Takes a token from the bucket {@code key}; fails when Redis does not answer. */
-    Uni<Quota> take(String key, Limit limit) {
-        String bucket = keyPrefix + key;
-        String capacity = String.valueOf(limit.capacity());
-        String msPerToken = String.valueOf(limit.nanosPerToken() / 1_000_000.0);
+    /** What a take found: the tokens granted (0: refused) and the quota to tell the caller. */
+    record Taken(int granted, Quota quota) {
+    }
+
+    /** Takes up to {@code wanted} tokens (at least one, or none) from the bucket {@code key}; fails when Redis does not answer. */
+    Uni<Taken> take(String key, Limit limit, int wanted) {
+        List<String> arguments = List.of("1", keyPrefix + key, String.valueOf(limit.capacity()),
+                String.valueOf(limit.nanosPerToken() / 1_000_000.0), String.valueOf(wanted));
         String loaded = sha;
         Uni<Response> answer = loaded == null
-                ? load().chain(s -> redis.evalsha(List.of(s, "1", bucket, capacity, msPerToken)))
-                : redis.evalsha(List.of(loaded, "1", bucket, capacity, msPerToken))
+                ? load().chain(s -> redis.evalsha(with(s, arguments)))
+                : redis.evalsha(with(loaded, arguments))
                         .onFailure(SharedBuckets::scriptMissing)
-                        .recoverWithUni(() -> load().chain(s -> redis.evalsha(List.of(s, "1", bucket, capacity, msPerToken))));
-        return answer.map(reply -> quota(limit, reply));
+                        .recoverWithUni(() -> load().chain(s -> redis.evalsha(with(s, arguments))));
+        return answer.map(reply -> taken(limit, reply));
+    }
+
+    private static List<String> with(String script, List<String> arguments) {
+        List<String> all = new ArrayList<>(arguments.size() + 1);
+        all.add(script);
+        all.addAll(arguments);
+        return all;
     }
 
     private Uni<String> load() {
@@ -77,11 +89,13 @@ final class SharedBuckets {
         return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
     }
 
-    private static Quota quota(Limit limit, Response reply) {
-        boolean taken = reply.get(0).toLong() == 1;
+    private static Taken taken(Limit limit, Response reply) {
+        int granted = reply.get(0).toInteger();
         long remaining = reply.get(1).toLong();
         long reset = Quota.seconds(reply.get(2).toLong() * 1_000_000L);
         long wait = Quota.seconds(reply.get(3).toLong() * 1_000_000L);
-        return taken ? new Quota(limit.capacity(), remaining, reset, 0) : new Quota(limit.capacity(), 0, reset, Math.max(1, wait));
+        return granted > 0
+                ? new Taken(granted, new Quota(limit.capacity(), remaining, reset, 0))
+                : new Taken(0, new Quota(limit.capacity(), 0, reset, Math.max(1, wait)));
     }
 }
