@@ -46,7 +46,7 @@ class PublishedInputsTest {
             List<String> parameters = new ArrayList<>();
             paths.path(COLLECTION + file).path("post").path("parameters").forEach(p -> parameters.add(p.path("name").asText()));
             assertEquals(List.of("country", "minimumSeal", "name", "organisation", "profile", "sector", "threshold",
-                    "Idempotency-Key"), parameters, file);
+                    "Idempotency-Key", "Prefer"), parameters, file);
         }
     }
 
