@@ -38,6 +38,7 @@ import eu.sovereignstack.gateway.observability.GatewayMetrics;
 public class RateLimits {
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class);
+    private static final long LEASE_MILLIS = 1000;
 
     private final Limit identified;
     private final Limit anonymous;
@@ -45,8 +46,6 @@ public class RateLimits {
     private final int replicas;
     private final Duration storeTimeout;
     private final long storeRetryNanos;
-    private static final long LEASE_MILLIS = 1000;
-
     private final LocalBuckets local = new LocalBuckets();
     private final Cache<String, Lease> leases = Caffeine.newBuilder()
             .maximumSize(LocalBuckets.MAX_CALLERS)
