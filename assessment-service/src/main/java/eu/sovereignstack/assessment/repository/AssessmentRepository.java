@@ -19,16 +19,27 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
         return find("id = ?1 and tenant = ?2", id, tenant).firstResultOptional();
     }
 
+    private static final String SUMMARY_ROWS = """
+            select new eu.sovereignstack.assessment.domain.AssessmentSummaryRow(
+                a.id, a.name, a.createdBy, a.createdAt, a.profileId, a.inputFormat, a.score, a.seal, a.itemCount, a.rerunOf)
+            from Assessment a where a.tenant = :tenant""";
+
     /** A page of the tenant's assessments, newest first, without their large JSON columns. */
     public List<AssessmentSummaryRow> page(String tenant, int page, int size) {
-        return getEntityManager().createQuery("""
-                select new eu.sovereignstack.assessment.domain.AssessmentSummaryRow(
-                    a.id, a.name, a.createdBy, a.createdAt, a.profileId, a.inputFormat, a.score, a.seal, a.itemCount, a.rerunOf)
-                from Assessment a where a.tenant = :tenant order by a.createdAt desc, a.id""", AssessmentSummaryRow.class)
+        return getEntityManager().createQuery(SUMMARY_ROWS + " order by a.createdAt desc, a.id", AssessmentSummaryRow.class)
                 .setParameter("tenant", tenant)
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();
+    }
+
+    /** One of the tenant's assessments without its large JSON columns. */
+    public Optional<AssessmentSummaryRow> summaryForTenant(String tenant, UUID id) {
+        return getEntityManager().createQuery(SUMMARY_ROWS + " and a.id = :id", AssessmentSummaryRow.class)
+                .setParameter("tenant", tenant)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     public Optional<Assessment> findByIdempotencyKey(String tenant, String key) {

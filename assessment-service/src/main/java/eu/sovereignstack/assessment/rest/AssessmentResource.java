@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import eu.sovereignstack.assessment.domain.AssessmentSummaryRow;
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Organisation;
@@ -337,8 +338,9 @@ public class AssessmentResource {
         if (job.isPresent()) {
             return AssessmentStatus.of(job.get(), json);
         }
-        StoredAssessment stored = found(service.find(who, assessmentId), id);
-        return AssessmentStatus.of(JobStatus.done(stored.id(), stored.result().items().size(), stored.createdAt()), json);
+        // Made in its request: done. Polled often, so its result (tens of MB for a large one) is not read.
+        AssessmentSummaryRow stored = found(service.summary(who, assessmentId), id);
+        return AssessmentStatus.of(JobStatus.done(stored.id(), stored.itemCount(), stored.createdAt()), json);
     }
 
     @POST

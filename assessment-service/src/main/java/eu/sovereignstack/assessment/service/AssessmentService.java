@@ -278,6 +278,12 @@ public class AssessmentService {
         return assessments.findForTenant(caller.tenant(), id).map(a -> stored(a, read(a.result, AssessmentResult.class)));
     }
 
+    /** An assessment of the caller's organisation without its result (nothing large is read). */
+    @Transactional
+    public Optional<AssessmentSummaryRow> summary(Caller caller, UUID id) {
+        return assessments.summaryForTenant(caller.tenant(), id);
+    }
+
     /** The catalog facts the assessment was computed from, as the catalog answered then. */
     @Transactional
     public Optional<ResolveResult> catalogFacts(Caller caller, UUID id) {

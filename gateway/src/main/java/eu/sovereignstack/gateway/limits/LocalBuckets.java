@@ -26,10 +26,9 @@ final class LocalBuckets {
 
     /** Takes a token from the bucket {@code key} of limit {@code limit}. */
     Quota take(String key, Limit limit) {
-        Bandwidth bandwidth = Bandwidth.builder().capacity(limit.capacity())
-                .refillGreedy(limit.perMinute(), Duration.ofMinutes(1)).build();
-        Bucket bucket = buckets.get(key + "|" + limit.capacity() + "/" + limit.perMinute(),
-                k -> Bucket.builder().addLimit(bandwidth).build());
+        Bucket bucket = buckets.get(key + "|" + limit.capacity() + "/" + limit.perMinute(), k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.perMinute(), Duration.ofMinutes(1)).build())
+                .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long remaining = probe.getRemainingTokens();
         // Greedy refill: the bucket is full again once the missing tokens have trickled back in.

@@ -1,6 +1,8 @@
 package eu.sovereignstack.gateway.observability;
 
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -37,7 +39,14 @@ public class GatewayMetrics {
         }
     }
 
+    /** The meters of each request, found once: a registry lookup builds the meter's id on every call. */
+    private record Exchange(String backend, int status, Outcome outcome) {
+    }
+
     private final MeterRegistry registry;
+    private final Map<Exchange, Timer> exchanges = new ConcurrentHashMap<>();
+    private final Map<String, Counter> retries = new ConcurrentHashMap<>();
+    private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
 
     GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -45,20 +54,20 @@ public class GatewayMetrics {
 
     /** One exchange with a backend; {@code status} is 0 when no answer came from it. */
     public void exchanged(String backend, int status, Outcome outcome, long nanos) {
-        Timer.builder("sovereign.gateway.backend.requests")
+        exchanges.computeIfAbsent(new Exchange(backend, status, outcome), exchange -> Timer.builder("sovereign.gateway.backend.requests")
                 .description("Exchanges forwarded to a backend, by its answer")
                 .tag("backend", backend)
                 .tag("status", status == 0 ? "none" : String.valueOf(status))
                 .tag("outcome", outcome.name())
-                .register(registry)
-                .record(Duration.ofNanos(nanos));
+                .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void retried(String backend) {
-        Counter.builder("sovereign.gateway.backend.retries")
+        retries.computeIfAbsent(backend, name -> Counter.builder("sovereign.gateway.backend.retries")
                 .description("Connections to a backend tried again after a connect failure")
-                .tag("backend", backend)
-                .register(registry)
+                .tag("backend", name)
+                .register(registry))
                 .increment();
     }
 
@@ -73,10 +82,10 @@ public class GatewayMetrics {
     }
 
     public void refused(String caller) {
-        Counter.builder("sovereign.gateway.rate.limit.refusals")
+        refusals.computeIfAbsent(caller, name -> Counter.builder("sovereign.gateway.rate.limit.refusals")
                 .description("Requests refused with 429")
-                .tag("caller", caller)
-                .register(registry)
+                .tag("caller", name)
+                .register(registry))
                 .increment();
     }
 
