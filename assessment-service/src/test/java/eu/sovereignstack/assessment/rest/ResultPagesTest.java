@@ -62,6 +62,17 @@ class ResultPagesTest {
     }
 
     @Test
+    void anAssessmentMadeInItsRequestIsDone() {
+        String id = createMunicipality(Tokens.assessor());
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + id + "/status").then().statusCode(200)
+                .body("state", equalTo("done"))
+                .body("progress", equalTo(100))
+                .body("items", equalTo(6))
+                .body("assessment", equalTo("/api/v1/assessments/" + id));
+        as(Tokens.otherOrgAssessor()).when().get(ASSESSMENTS + "/" + id + "/status").then().statusCode(404);
+    }
+
+    @Test
     void pagesOutOfRangeAreRefusedAndOtherOrganisationsSeeNothing() {
         String id = createMunicipality(Tokens.assessor());
         as(Tokens.assessor()).queryParam("size", 101).when().get(ASSESSMENTS + "/" + id + "/items")
