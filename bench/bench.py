@@ -13,6 +13,9 @@ bench/run starts the suite (deploy/local/start) and calls this; see bench/README
   tracing   the gateway's saturation throughput with tracing off, as shipped (sampling 0) and
             sampling every request to a local OTLP receiver
   scaling   generated inventories of 100, 1,000 and 10,000 items assessed through the gateway
+  sbom      a generated CycloneDX SBOM of 100,000 components assessed through the gateway as a job,
+            with the assessment-service restarted alone with its heap capped (512 MB), then read
+            as a summary, a page, the whole result and its CSV export
 RSS under load is sampled from /proc while the load runs. Only expected answers (a 2xx with the
 body asked for) count; a target whose measurement saw any other answer is INVALID, never met.
 """
@@ -38,6 +41,7 @@ import urllib.parse
 import urllib.request
 
 import inventory
+import sbom
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUN = os.path.join(REPO, ".local", "run")
@@ -79,6 +83,8 @@ TARGETS = {
     "scaling_ratio": 11.0,
     "ready_s": 3.0,
     "rss_mb": 250.0,
+    "sbom_components": 100000,
+    "sbom_heap_mb": 512,
 }
 
 
@@ -820,6 +826,110 @@ def phase_timings(ids):
     return {name: statistics.median(values) if values else None for name, values in phases.items()}
 
 
+# ---- A large SBOM under a heap cap ----------------------------------------------------------
+
+def restart_assessment_service(java_options):
+    """The assessment-service alone stopped and started again with these JVM options; the others keep running."""
+    old = pid_of("assessment-service")
+    subprocess.run([os.path.join(REPO, "deploy/local/stop"), "--only", "assessment-service"], check=True, capture_output=True)
+    environment = dict(os.environ, SOVEREIGN_JAVA_OPTS=java_options)
+    subprocess.run([os.path.join(REPO, "deploy/local/start"), "--no-build"], check=True, env=environment,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, timeout=300)
+    wait_until("assessment-service restarted", 120, lambda: new_pid("assessment-service", old))
+
+
+def fetch_streamed(url, token, accept):
+    """(status, bytes received, seconds to the last byte), reading the body in chunks without keeping it."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=600)
+    try:
+        started = time.perf_counter()
+        connection.request("GET", parts.path + ("?" + parts.query if parts.query else ""),
+                           headers={"Authorization": "Bearer " + token, "Accept": accept})
+        answer = connection.getresponse()
+        received = 0
+        while True:
+            chunk = answer.read(1 << 20)
+            if not chunk:
+                break
+            received += len(chunk)
+        return answer.status, received, time.perf_counter() - started
+    finally:
+        connection.close()
+
+
+def gc_heap(path):
+    """(highest heap occupancy seen before a collection, highest left after one), in MB, from a -Xlog:gc file."""
+    before, after = 0, 0
+    with open(path) as f:
+        for found in re.finditer(r"(\d+)M->(\d+)M\((\d+)M\)", f.read()):
+            before, after = max(before, int(found.group(1))), max(after, int(found.group(2)))
+    return before, after
+
+
+def measure_sbom(tokens, components, heap_mb):
+    """A generated SBOM of `components` components assessed through the gateway (a job: it is above every size assessed in
+    its request) by an assessment-service whose heap is capped at `heap_mb`: time to the 202 and to done, the peak RSS and
+    heap (GC log), then its summary, a page of 100 items, the whole result (streamed) and its items.csv."""
+    products = catalog_products(tokens.get("assessor"))
+    body = json.dumps(sbom.generate(components, products), separators=(",", ":")).encode()
+    gc_log = os.path.join(LOGS, "bench-assessment-service-gc.log")
+    if os.path.exists(gc_log):
+        os.remove(gc_log)
+    options = "%s -Xmx%dm -Xlog:gc:file=%s" % (JAVA_OPTS_DEFAULT, heap_mb, gc_log)
+    log("restarting the assessment-service alone with %s" % options)
+    restart_assessment_service(options)
+    result = {"components": components, "request_mb": len(body) / 1e6, "options": options, "heap_mb": heap_mb}
+    try:
+        with RssSampler(["assessment-service"]) as rss:
+            started = time.monotonic()
+            status, answer, seconds = request("POST", GATEWAY + "/api/v1/assessments/sbom?name=Large+product", tokens.get("assessor"),
+                                              body, content_type="application/vnd.cyclonedx+json", timeout=600)
+            if status != 202:
+                raise RuntimeError("submitting the SBOM: %d %s" % (status, answer[:300]))
+            result["accepted_s"] = seconds
+            id = json.loads(answer)["id"]
+            phases = {}
+            while True:
+                status, answer, _ = request("GET", GATEWAY + "/api/v1/assessments/%s/status" % id, tokens.get("assessor"))
+                job = json.loads(answer) if status == 200 else {}
+                state = job.get("state")
+                if state == "running" and job.get("phase") not in phases:
+                    phases[job.get("phase")] = time.monotonic() - started
+                if state not in ("queued", "running"):
+                    break
+                time.sleep(0.25)
+            result["done_s"] = time.monotonic() - started
+            result["state"] = state
+            result["phases_seen"] = phases
+            if state != "done":
+                result["problem"] = job.get("problem") or answer.decode(errors="replace")[:500]
+                log("the SBOM job ended %s: %s" % (state, result["problem"]))
+                return result
+            result["id"] = id
+            reads = {}
+            for name, path, accept in (("summary", "/summary", "application/json"),
+                                       ("page of 100 items", "/items?size=100", "application/json"),
+                                       ("whole result", "", "application/json"),
+                                       ("items.csv", "/items.csv", "text/csv")):
+                status, received, seconds = fetch_streamed(GATEWAY + "/api/v1/assessments/%s%s" % (id, path),
+                                                           tokens.get("assessor"), accept)
+                if status != 200:
+                    raise RuntimeError("reading the %s: %d" % (name, status))
+                reads[name] = (seconds, received / 1e6)
+            result["reads"] = reads
+        result["rss_mb"] = rss.peak["assessment-service"]
+        result["heap_before_gc_mb"], result["heap_after_gc_mb"] = gc_heap(gc_log)
+        result["log_phases"] = phase_timings([id])
+        log("%d components: 202 in %.2f s, done after %.1f s, peak RSS %.0f MB, heap at most %d MB before and %d MB after a "
+            "collection" % (components, result["accepted_s"], result["done_s"], result["rss_mb"], result["heap_before_gc_mb"],
+                            result["heap_after_gc_mb"]))
+        return result
+    finally:
+        log("restarting the assessment-service with its usual options")
+        restart_assessment_service(os.environ.get("SOVEREIGN_JAVA_OPTS", JAVA_OPTS_DEFAULT))
+
+
 # ---- Report ---------------------------------------------------------------------------------
 
 def machine():
@@ -869,7 +979,7 @@ WRK_NOTE = ("Expected answers only count as throughput: a 2xx whose body holds `
             "over the measured run, from /proc, divided by the expected answers." % READ_EXPECT)
 
 
-def report(args, startup, gw, sat, scaling, proxy=None, replicas=None, tracing=None):
+def report(args, startup, gw, sat, scaling, proxy=None, replicas=None, tracing=None, large_sbom=None):
     now = datetime.datetime.now(datetime.timezone.utc)
     lines = ["# Benchmark %s" % now.strftime("%Y-%m-%d %H:%M UTC"), "",
              "Machine: " + machine() + ".", "",
@@ -1040,6 +1150,28 @@ def report(args, startup, gw, sat, scaling, proxy=None, replicas=None, tracing=N
             targets.append(("10,000/1,000 time ratio at most %.0f" % TARGETS["scaling_ratio"], "%.2f" % ratio,
                             ratio <= TARGETS["scaling_ratio"]))
 
+    if large_sbom:
+        r = large_sbom
+        lines += ["## A CycloneDX SBOM of %s components, the heap capped at %d MB" % ("{:,}".format(r["components"]), r["heap_mb"]), "",
+                  "bench/sbom.py (seed 42): libraries across Maven, npm, PyPI and Go with licences and hashes, %.1f MB of JSON, a few "
+                  "percent of them packages the catalog knows; each depends on up to three listed before it. The assessment-service "
+                  "was restarted alone with `%s`, and the SBOM posted through the gateway to `/api/v1/assessments/sbom`: above every "
+                  "size assessed in its request, it runs as a job." % (r["request_mb"], r["options"]), ""]
+        if r.get("state") != "done":
+            lines += ["The job ended **%s**: %s" % (r.get("state"), r.get("problem")), ""]
+        else:
+            p = r["log_phases"]
+            lines += ["| 202 after s | done after s | resolve ms | assess ms | store ms | peak RSS MB | heap before a GC, max MB | "
+                      "heap after a GC, max MB |", "|---:|---:|---:|---:|---:|---:|---:|---:|",
+                      "| %.2f | %.1f | %s | %s | %s | %.0f | %d | %d |" % (
+                          r["accepted_s"], r["done_s"], p["resolve"], p["assess"], p["store"], r["rss_mb"], r["heap_before_gc_mb"],
+                          r["heap_after_gc_mb"]), "",
+                      "| read | s | MB |", "|---|---:|---:|"]
+            lines += ["| %s | %.2f | %.1f |" % (name, seconds, mb) for name, (seconds, mb) in r["reads"].items()]
+            lines.append("")
+        targets.append(("A %s-component SBOM assessed with the heap capped at %d MB" % ("{:,}".format(r["components"]), r["heap_mb"]),
+                        "%s after %.0f s" % (r.get("state"), r.get("done_s", 0)), r.get("state") == "done"))
+
     if startup:
         lines += ["## Start-up and memory (JVM mode, as deploy/local/start runs them)", "",
                   "Each service restarted alone %d times while the others run: from the process's start (/proc) to the first "
@@ -1095,8 +1227,8 @@ def check_launcher_gateway():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--parts", default="startup,gateway,proxy,replicas,tracing,scaling",
-                        help="comma-separated: startup, gateway, proxy, replicas, tracing, scaling")
+    parser.add_argument("--parts", default="startup,gateway,proxy,replicas,tracing,scaling,sbom",
+                        help="comma-separated: startup, gateway, proxy, replicas, tracing, scaling, sbom")
     parser.add_argument("--rate", type=int, default=200, help="Gatling arrival rate, requests per second")
     parser.add_argument("--seconds", type=int, default=30, help="Gatling measured seconds per way")
     parser.add_argument("--warmup", type=int, default=15, help="Gatling warm-up seconds per way")
@@ -1107,10 +1239,12 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="measured assessments per size")
     parser.add_argument("--warmups", type=int, default=3, help="unmeasured assessments per size, first")
     parser.add_argument("--startup-runs", type=int, default=3, help="restarts per service")
+    parser.add_argument("--sbom-components", type=int, default=TARGETS["sbom_components"], help="components of the large SBOM")
+    parser.add_argument("--sbom-heap", type=int, default=TARGETS["sbom_heap_mb"], help="the assessment-service's heap (MB) for it")
     args = parser.parse_args()
     args.sizes = [int(s) for s in args.sizes.split(",")]
     parts = set(args.parts.split(","))
-    unknown = parts - {"startup", "gateway", "proxy", "replicas", "tracing", "scaling"}
+    unknown = parts - {"startup", "gateway", "proxy", "replicas", "tracing", "scaling", "sbom"}
     if unknown:
         parser.error("unknown part(s): " + ", ".join(sorted(unknown)))
     if args.connections % 2:
@@ -1135,9 +1269,10 @@ def main():
                 process.stop()  # the replicas' gateways would share the cores with the one measured
             tracing = measure_tracing(tokens, args, setup)
         scaling = measure_scaling(tokens, args.sizes, args.runs, args.warmups) if "scaling" in parts else None
+        large_sbom = measure_sbom(tokens, args.sbom_components, args.sbom_heap) if "sbom" in parts else None
     finally:
         setup.close()
-    path = report(args, startup, gw, sat, scaling, proxy, replicas, tracing)
+    path = report(args, startup, gw, sat, scaling, proxy, replicas, tracing, large_sbom)
     print(open(path).read())
     log("written to " + os.path.relpath(path, REPO))
 

@@ -22,7 +22,7 @@ import eu.sovereignstack.e2e.support.User;
 class GatewayIT {
 
     private static final String PRODUCTS = "/api/v1/catalog/products";
-    private static final int MAX_BODY = 16 * 1024 * 1024;
+    private static final int MAX_BODY = 64 * 1024 * 1024;
 
     private final Api gateway;
 
@@ -53,7 +53,7 @@ class GatewayIT {
     }
 
     @Test
-    void aBodyOverSixteenMegabytesIs413() {
+    void aBodyOverSixtyFourMegabytesIs413() {
         byte[] body = new byte[MAX_BODY + 1];
         Arrays.fill(body, (byte) ' ');
         Reply reply = gateway.as(User.ASSESSOR).header("Content-Type", "application/json")

@@ -7,11 +7,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.Basic;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * An assessment that runs as a job: the request as received (a JSON text, read whole), who
+ * An assessment that runs as a job: the request as received (compressed JSON, read whole), who
  * asked, and where its run stands. Its id is the id of the assessment it stores.
  */
 @Entity
@@ -36,7 +38,12 @@ public class AssessmentJob {
     public String createdBy;
     @Column(name = "item_count")
     public int itemCount;
-    public String request;
+    /**
+     * The request as JSON, gzip-compressed (an inventory of 100,000 items is tens of megabytes of
+     * JSON, a few of gzip); read only by the worker that runs the job, not with the rest.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] request;
     @Enumerated(EnumType.STRING)
     public State state;
     public String phase;

@@ -8,7 +8,7 @@ import eu.sovereignstack.common.api.TextPatterns;
  */
 public final class Limits {
 
-    public static final int ITEMS = 10_000;
+    public static final int ITEMS = 100_000;
     public static final int ID = 200;
     public static final int NAME = 200;
     public static final int SLUG = 80;
@@ -30,8 +30,8 @@ public final class Limits {
     public static final int USER = 200;
     /** 1-128 visible ASCII characters, as {@code IdempotencyKey.PATTERN} says. */
     public static final int IDEMPOTENCY_KEY = 128;
-    /** An inventory file, at most quarkus.http.limits.max-body-size (16M) bytes, so at most as many characters. */
-    public static final int FILE = 16 * 1024 * 1024;
+    /** An inventory file, at most quarkus.http.limits.max-body-size (64M) bytes, so at most as many characters. */
+    public static final int FILE = 64 * 1024 * 1024;
 
     // ---- What an assessment returns -----------------------------------------------------------
 

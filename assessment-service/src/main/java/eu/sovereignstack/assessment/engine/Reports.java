@@ -1,5 +1,9 @@
 package eu.sovereignstack.assessment.engine;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -40,6 +45,13 @@ public final class Reports {
 
     /** One row per item: scores per objective, disposition and target. */
     public static String itemsCsv(AssessmentResult result) {
+        StringWriter out = new StringWriter();
+        itemsCsv(result.items()::forEach, out);
+        return out.toString();
+    }
+
+    /** {@link #itemsCsv(AssessmentResult)}, written row by row as the items come: any number of them in little memory. */
+    public static void itemsCsv(AssessmentEngine.Items items, Writer out) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         List<String> columns = new ArrayList<>(List.of("id", "name", "product", "matched_by", "deployment", "criticality",
                 "score", "seal", "confidence"));
@@ -48,31 +60,41 @@ public final class Reports {
         }
         columns.addAll(List.of("findings", "top_finding", "disposition", "effort", "target", "score_after", "library", "part_of"));
         columns.forEach(schema::addColumn);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (ItemResult item : result.items()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", item.id());
-            row.put("name", item.name());
-            row.put("product", item.product());
-            row.put("matched_by", item.matchedBy());
-            row.put("deployment", item.deployment().model());
-            row.put("criticality", item.criticality());
-            row.put("score", item.assessment().score());
-            row.put("seal", item.assessment().seal());
-            row.put("confidence", item.assessment().confidence());
-            item.assessment().levels().forEach((objective, level) -> row.put(objective.id(), level));
-            row.put("findings", item.assessment().findings().size());
-            row.put("top_finding", item.assessment().findings().isEmpty() ? null : item.assessment().findings().get(0).code());
-            row.put("disposition", item.plan().disposition());
-            row.put("effort", item.plan().effort());
-            AlternativeOption chosen = item.plan().chosen();
-            row.put("target", chosen == null ? null : chosen.product());
-            row.put("score_after", chosen == null ? null : chosen.scoreAfter());
-            row.put("library", item.library());
-            row.put("part_of", String.join(";", item.partOf()));
-            rows.add(row);
+        try (SequenceWriter rows = CSV.writer(schema.build()).writeValues(out)) {
+            items.forEach(item -> {
+                try {
+                    rows.write(neutralised(itemRow(item)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return write(schema.build(), rows);
+    }
+
+    private static Map<String, Object> itemRow(ItemResult item) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", item.id());
+        row.put("name", item.name());
+        row.put("product", item.product());
+        row.put("matched_by", item.matchedBy());
+        row.put("deployment", item.deployment().model());
+        row.put("criticality", item.criticality());
+        row.put("score", item.assessment().score());
+        row.put("seal", item.assessment().seal());
+        row.put("confidence", item.assessment().confidence());
+        item.assessment().levels().forEach((objective, level) -> row.put(objective.id(), level));
+        row.put("findings", item.assessment().findings().size());
+        row.put("top_finding", item.assessment().findings().isEmpty() ? null : item.assessment().findings().get(0).code());
+        row.put("disposition", item.plan().disposition());
+        row.put("effort", item.plan().effort());
+        AlternativeOption chosen = item.plan().chosen();
+        row.put("target", chosen == null ? null : chosen.product());
+        row.put("score_after", chosen == null ? null : chosen.scoreAfter());
+        row.put("library", item.library());
+        row.put("part_of", String.join(";", item.partOf()));
+        return row;
     }
 
     /**
@@ -229,12 +251,15 @@ public final class Reports {
         return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
+    /** The row with every text cell {@linkplain #neutralised(String) neutralised}. */
+    private static Map<String, Object> neutralised(Map<String, Object> row) {
+        Map<String, Object> cells = new LinkedHashMap<>();
+        row.forEach((column, value) -> cells.put(column, value instanceof String text ? neutralised(text) : value));
+        return cells;
+    }
+
     private static String write(CsvSchema schema, List<Map<String, Object>> rows) {
-        List<Map<String, Object>> safe = rows.stream().map(row -> {
-            Map<String, Object> cells = new LinkedHashMap<>();
-            row.forEach((column, value) -> cells.put(column, value instanceof String text ? neutralised(text) : value));
-            return cells;
-        }).toList();
+        List<Map<String, Object>> safe = rows.stream().map(Reports::neutralised).toList();
         try {
             return CSV.writer(schema).writeValueAsString(safe);
         } catch (JsonProcessingException e) {

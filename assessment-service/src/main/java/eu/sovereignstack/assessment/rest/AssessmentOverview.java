@@ -31,10 +31,11 @@ public record AssessmentOverview(
                 maximum = "" + Limits.LICENCE_ISSUES)
         int licenceIssues) {
 
-    static AssessmentOverview of(StoredAssessment assessment) {
+    /** The overview of a stored assessment whose result need not hold its items: they are {@code items}. */
+    static AssessmentOverview of(StoredAssessment assessment, int items) {
         AssessmentResult result = assessment.result();
         return new AssessmentOverview(assessment.id(), assessment.name(), assessment.createdBy(), assessment.createdAt(),
-                assessment.profile(), result.rulesVersion(), result.organisation(), result.policy(), result.items().size(),
+                assessment.profile(), result.rulesVersion(), result.organisation(), result.policy(), items,
                 result.waves().size(), result.licenceIssues().size());
     }
 }

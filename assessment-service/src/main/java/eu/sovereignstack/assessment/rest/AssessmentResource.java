@@ -1,8 +1,12 @@
 package eu.sovereignstack.assessment.rest;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +29,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,6 +82,8 @@ public class AssessmentResource {
     static final String CYCLONEDX_XML = "application/vnd.cyclonedx+xml";
     static final String MARKDOWN = "text/markdown";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final String NOT_HELD_WHOLE = "The assessment has more items than the service holds whole "
+            + "(assessment.results.whole-items, 10,000): read its summary, its items and its items.csv instead";
     private static final String ASSESSMENT_ID = "Assessment id; anything but the id of one of your organisation's "
             + "assessments is a 404";
     static final String PREFER_DESCRIPTION = "respond-async (RFC 7240) runs the assessment as a job: 202 at once, with its "
@@ -318,7 +328,8 @@ public class AssessmentResource {
                 }
             }
         }
-        return Response.ok(AssessmentView.of(found(service.find(who, assessmentId), id))).build();
+        AssessmentService.Head head = found(service.head(who, assessmentId), id);
+        return Response.ok(whole(head), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
@@ -371,7 +382,8 @@ public class AssessmentResource {
     public AssessmentOverview summary(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
-        return AssessmentOverview.of(found(service.find(caller.caller(), uuid(id)), id));
+        AssessmentService.Head head = found(service.head(caller.caller(), uuid(id)), id);
+        return AssessmentOverview.of(head.assessment(), head.itemCount());
     }
 
     @GET
@@ -392,10 +404,11 @@ public class AssessmentResource {
                     minimum = "1", maximum = "" + PageView.MAX_SIZE, defaultValue = "50"))
             @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size, 50);
-        List<ItemResult> all = found(service.find(caller.caller(), uuid(id)), id).result().items();
-        int from = (int) Math.min(all.size(), (long) paging.index() * paging.length());
-        int to = Math.min(all.size(), from + paging.length());
-        return PageView.of(all.subList(from, to), paging.index(), paging.length(), all.size());
+        AssessmentService.Head head = found(service.head(caller.caller(), uuid(id)), id);
+        long from = (long) paging.index() * paging.length();
+        List<ItemResult> items = from >= head.itemCount() ? List.of()
+                : service.items(head.assessment().id(), (int) from, paging.length());
+        return PageView.of(items, paging.index(), paging.length(), head.itemCount());
     }
 
     @GET
@@ -433,6 +446,7 @@ public class AssessmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
     @APIResponse(responseCode = "503", description = "The catalog, or the service's database, is unreachable; nothing stored")
+    @APIResponse(responseCode = "422", description = NOT_HELD_WHOLE)
     public Response rerun(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
@@ -446,6 +460,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "Deltas per objective, findings resolved and new",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Comparison.class)))
     @APIResponse(responseCode = "404", description = "One of the assessments is not in your organisation; the problem names it")
+    @APIResponse(responseCode = "422", description = NOT_HELD_WHOLE)
     public Comparison compare(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id,
@@ -466,7 +481,11 @@ public class AssessmentResource {
     public Response itemsCsv(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
-        return file(Reports.itemsCsv(view(id).result()), CSV, id + "-items.csv");
+        AssessmentService.Head head = found(service.head(caller.caller(), uuid(id)), id);
+        StreamingOutput csvRows = output -> Reports.itemsCsv(
+                sink -> service.forEachItem(head.assessment().id(), head.itemCount(), item -> sink.accept(read(item, ItemResult.class))),
+                new OutputStreamWriter(output, StandardCharsets.UTF_8));
+        return file(csvRows, CSV, id + "-items.csv");
     }
 
     @GET
@@ -478,10 +497,11 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.EXPORT)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
+    @APIResponse(responseCode = "422", description = NOT_HELD_WHOLE)
     public Response workItemsCsv(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
-        return file(Reports.workItemsCsv(view(id).result()), CSV, id + "-work-items.csv");
+        return file(Reports.workItemsCsv(view(id, "exported as work items").result()), CSV, id + "-work-items.csv");
     }
 
     @GET
@@ -493,10 +513,11 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "Markdown",
             content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.EXPORT)))
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
+    @APIResponse(responseCode = "422", description = NOT_HELD_WHOLE)
     public Response report(
             @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
             @PathParam("id") String id) {
-        AssessmentView assessment = view(id);
+        AssessmentView assessment = view(id, "reported in Markdown");
         return file(Reports.markdown(assessment.id(), assessment.createdAt(), assessment.result()), MARKDOWN + "; charset=UTF-8",
                 id + "-report.md");
     }
@@ -515,9 +536,67 @@ public class AssessmentResource {
         }
     }
 
-    /** A stored assessment of the caller's organisation; 404 for anything else (a job not done included). */
-    private AssessmentView view(String id) {
-        return AssessmentView.of(found(service.find(caller.caller(), uuid(id)), id));
+    /**
+     * A stored assessment of the caller's organisation with its whole result, for a {@code use} that
+     * needs it in memory; 404 for anything else (a job not done included).
+     */
+    private AssessmentView view(String id, String use) {
+        return AssessmentView.of(found(service.find(caller.caller(), uuid(id), use), id));
+    }
+
+    /**
+     * The assessment as {@link AssessmentView} writes it, its items streamed from their rows as
+     * they were stored: any number of them, a few hundred in memory at a time.
+     */
+    private StreamingOutput whole(AssessmentService.Head head) {
+        ObjectNode view = json.valueToTree(AssessmentView.of(head.assessment()));
+        return output -> {
+            try (JsonGenerator out = json.getFactory().createGenerator(output)) {
+                out.writeStartObject();
+                for (Iterator<Map.Entry<String, JsonNode>> fields = view.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    out.writeFieldName(field.getKey());
+                    if (field.getKey().equals("result")) {
+                        writeResult((ObjectNode) field.getValue(), head, out);
+                    } else {
+                        out.writeTree(field.getValue());
+                    }
+                }
+                out.writeEndObject();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        };
+    }
+
+    private void writeResult(ObjectNode result, AssessmentService.Head head, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = result.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            out.writeFieldName(field.getKey());
+            if (field.getKey().equals("items")) {
+                out.writeStartArray();
+                service.forEachItem(head.assessment().id(), head.itemCount(), item -> {
+                    try {
+                        out.writeRawValue(item);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                out.writeEndArray();
+            } else {
+                out.writeTree(field.getValue());
+            }
+        }
+        out.writeEndObject();
+    }
+
+    private <T> T read(String stored, Class<T> type) {
+        try {
+            return json.readValue(stored, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
+        }
     }
 
     private static Response created(StoredAssessment assessment) {
@@ -534,7 +613,7 @@ public class AssessmentResource {
         return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Response file(String content, String type, String filename) {
+    private static Response file(Object content, String type, String filename) {
         return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
 

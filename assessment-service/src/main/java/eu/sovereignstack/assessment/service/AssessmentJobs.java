@@ -1,5 +1,9 @@
 package eu.sovereignstack.assessment.service;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -17,6 +21,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,6 +39,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import eu.sovereignstack.assessment.config.JobsConfig;
+import eu.sovereignstack.assessment.config.ResultsConfig;
 import eu.sovereignstack.assessment.domain.AssessmentJob;
 import eu.sovereignstack.assessment.observability.AssessmentMetrics;
 import eu.sovereignstack.assessment.repository.AssessmentRepository;
@@ -70,6 +77,7 @@ public class AssessmentJobs {
     private final AssessmentService service;
     private final ObjectMapper json;
     private final JobsConfig config;
+    private final ResultsConfig results;
     private final AssessmentMetrics metrics;
     private final String worker = workerName();
     private final ExecutorService pool;
@@ -80,12 +88,13 @@ public class AssessmentJobs {
     private final AtomicLong oldestQueuedSeconds = new AtomicLong();
 
     AssessmentJobs(JobRepository jobs, AssessmentRepository assessments, AssessmentService service, ObjectMapper json,
-            JobsConfig config, AssessmentMetrics metrics, MeterRegistry registry) {
+            JobsConfig config, ResultsConfig results, AssessmentMetrics metrics, MeterRegistry registry) {
         this.jobs = jobs;
         this.assessments = assessments;
         this.service = service;
         this.json = json;
         this.config = config;
+        this.results = results;
         this.metrics = metrics;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(Math.max(1, config.workers()), Math.max(1, config.workers()), 60, TimeUnit.SECONDS,
@@ -104,10 +113,11 @@ public class AssessmentJobs {
 
     /**
      * Whether a request runs as a job: asked for, an inventory above the size assessed in the
-     * request, or a retry under an Idempotency-Key a job holds (it gets that job's answer).
+     * request (or above what is held whole, whatever that size is set to), or a retry under an Idempotency-Key a job holds (it gets that job's answer).
      */
     public boolean runsAsJob(Caller caller, NewAssessment request, boolean preferAsync) {
-        if (preferAsync || request.inventory().items().size() > config.asyncAbove()) {
+        int items = request.inventory().items().size();
+        if (preferAsync || items > config.asyncAbove() || items > results.wholeItems()) {
             return true;
         }
         IdempotencyKey key = request.idempotencyKey();
@@ -140,7 +150,7 @@ public class AssessmentJobs {
         job.organisation = caller.organisation();
         job.createdBy = caller.user();
         job.itemCount = request.inventory().items().size();
-        job.request = write(request);
+        job.request = compressed(request);
         job.state = AssessmentJob.State.QUEUED;
         job.createdAt = Instant.now();
         if (key != null) {
@@ -274,7 +284,7 @@ public class AssessmentJobs {
                 return;
             }
             Caller caller = new Caller(job.issuer, job.organisation, job.createdBy);
-            NewAssessment request = json.readValue(job.request, NewAssessment.class);
+            NewAssessment request = QuarkusTransaction.requiringNew().call(() -> read(jobs.findById(id).request));
             LOG.infof("assessment job %s running (attempt %d): %d items", id, job.attempts, job.itemCount);
             service.runJob(caller, request, new AssessmentService.Run(id, true, phase -> progress(id, phase), () -> {
                 if (!jobs.finish(id, worker, AssessmentJob.State.DONE, null)) {
@@ -287,7 +297,8 @@ public class AssessmentJobs {
             LOG.infof("assessment job %s stopped: it was cancelled or claimed by another worker; nothing was stored", id);
         } catch (ProblemException e) {
             ended(id, e, e.type().status() >= 500);
-        } catch (JsonProcessingException e) {
+        } catch (UnreadableRequestException e) {
+            LOG.errorf(e, "assessment job %s: its request cannot be read", id);
             ended(id, new ProblemException(ProblemType.INTERNAL, "The queued request cannot be read."), false);
         } catch (RuntimeException e) {
             if (ProblemMappers.databaseUnreachable(e)) {
@@ -343,6 +354,35 @@ public class AssessmentJobs {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The request as gzip-compressed JSON, written as a stream: never the whole JSON text in memory. */
+    private byte[] compressed(NewAssessment request) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 64 * 1024)) {
+            json.writeValue(gzip, request);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the request", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A queued request: gzip-compressed JSON, or JSON as the first jobs were queued with. */
+    private NewAssessment read(byte[] request) {
+        boolean gzip = request.length > 1 && (request[0] & 0xff) == 0x1f && (request[1] & 0xff) == 0x8b;
+        try (InputStream in = gzip ? new GZIPInputStream(new ByteArrayInputStream(request), 64 * 1024) : new ByteArrayInputStream(request)) {
+            return json.readValue(in, NewAssessment.class);
+        } catch (IOException e) {
+            throw new UnreadableRequestException(e);
+        }
+    }
+
+    /** A queued request that cannot be read: running it again would not help. */
+    private static final class UnreadableRequestException extends RuntimeException {
+
+        UnreadableRequestException(IOException cause) {
+            super(cause);
         }
     }
 

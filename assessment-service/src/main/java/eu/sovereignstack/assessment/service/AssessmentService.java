@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import eu.sovereignstack.assessment.client.CatalogResolver;
 import eu.sovereignstack.assessment.client.CatalogUnavailableException;
+import eu.sovereignstack.assessment.config.ResultsConfig;
 import eu.sovereignstack.assessment.domain.Assessment;
+import eu.sovereignstack.assessment.domain.AssessmentHead;
 import eu.sovereignstack.assessment.domain.AssessmentSummaryRow;
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.InventoryItem;
@@ -39,6 +42,7 @@ import eu.sovereignstack.assessment.engine.Comparisons;
 import eu.sovereignstack.assessment.engine.DependencyCycleException;
 import eu.sovereignstack.assessment.engine.licence.LicenceCheck;
 import eu.sovereignstack.assessment.engine.model.AssessmentResult;
+import eu.sovereignstack.assessment.engine.model.AssessmentResult.ItemResult;
 import eu.sovereignstack.assessment.engine.model.Comparison;
 import eu.sovereignstack.assessment.engine.model.Policy;
 import eu.sovereignstack.assessment.engine.model.RerunChanges;
@@ -58,13 +62,19 @@ import eu.sovereignstack.common.problem.ProblemType;
 
 /**
  * The assessment use cases. Creating one resolves the inventory against the catalog outside
- * any transaction, computes the whole result, and only then stores it in one short
- * transaction: a failure at any step stores nothing.
+ * any transaction, computes the result, and only then stores it in one transaction: the
+ * assessment's row and a row per item. A failure at any step stores nothing. A result of up to
+ * {@code assessment.results.whole-items} items is held whole in memory; a larger one (a job's)
+ * is computed again item by item while its rows are written, and read back a page or a stream
+ * at a time, never whole.
  */
 @ApplicationScoped
 public class AssessmentService {
 
     private static final Logger LOG = Logger.getLogger(AssessmentService.class);
+    /** The seconds an assessment's storing transaction may take, plus a second per 500 items. */
+    private static final int STORE_TIMEOUT_SECONDS = 60;
+    private static final String COMPARED = "compared";
     /** A problem lists at most this many field errors. */
     private static final int MAX_FIELD_ERRORS = 100;
 
@@ -76,9 +86,11 @@ public class AssessmentService {
     private final ObjectMapper json;
     private final Today today;
     private final AssessmentMetrics metrics;
+    private final ResultsConfig results;
 
     AssessmentService(AssessmentRepository assessments, ScoringProfiles profiles, CatalogResolver catalog,
-            SpdxLicences licences, LicenceCheck licenceCheck, ObjectMapper json, Today today, AssessmentMetrics metrics) {
+            SpdxLicences licences, LicenceCheck licenceCheck, ObjectMapper json, Today today, AssessmentMetrics metrics,
+            ResultsConfig results) {
         this.assessments = assessments;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -87,6 +99,7 @@ public class AssessmentService {
         this.json = json;
         this.today = today;
         this.metrics = metrics;
+        this.results = results;
     }
 
     /**
@@ -183,12 +196,16 @@ public class AssessmentService {
         metrics.phase("resolve", resolvedAt - started);
         run.phases().ended("resolve");
         long[] phaseStart = {resolvedAt};
-        AssessmentResult result = engine.assess(inventory, profile, policy, threshold, resolved, today.date(), caller.issuer(), phase -> {
-            long now = System.nanoTime();
-            metrics.phase(phase, now - phaseStart[0]);
-            phaseStart[0] = now;
-            run.phases().ended(phase);
-        });
+        AssessmentEngine.Computed computed = engine.compute(inventory, profile, policy, threshold, resolved, today.date(),
+                caller.issuer(), phase -> {
+                    long now = System.nanoTime();
+                    metrics.phase(phase, now - phaseStart[0]);
+                    phaseStart[0] = now;
+                    run.phases().ended(phase);
+                }, results.wholeItems());
+        AssessmentResult summary = computed.summary();
+        // Held whole, the result is answered and compared; a larger one (only ever a job's) is stored item by item.
+        AssessmentResult whole = computed.itemCount() <= results.wholeItems() ? summary.withItems(collect(computed)) : summary;
 
         Assessment assessment = new Assessment();
         assessment.id = run.id();
@@ -198,7 +215,7 @@ public class AssessmentService {
         assessment.createdBy = caller.user();
         assessment.createdAt = Instant.now();
         RerunChanges rerunChanges = changes.apply(new Comparison.Side(assessment.id, assessment.name, assessment.createdAt,
-                result.organisation().score(), result.organisation().seal()), result);
+                summary.organisation().score(), summary.organisation().seal()), whole);
         long assessedAt = System.nanoTime();
         assessment.profileId = profile.id();
         assessment.threshold = BigDecimal.valueOf(threshold);
@@ -206,21 +223,24 @@ public class AssessmentService {
         assessment.inputFormat = request.inputFormat();
         assessment.inventory = write(inventory);
         assessment.source = request.source();
-        assessment.result = write(result);
+        assessment.result = write(summary);
         assessment.catalogFacts = write(resolved);
         assessment.rerunOf = request.rerunOf();
         assessment.rerunChanges = rerunChanges == null ? null : write(rerunChanges);
-        assessment.score = BigDecimal.valueOf(result.organisation().score());
-        assessment.seal = result.organisation().seal();
-        assessment.itemCount = result.items().size();
+        assessment.score = BigDecimal.valueOf(summary.organisation().score());
+        assessment.seal = summary.organisation().seal();
+        assessment.itemCount = computed.itemCount();
         if (key != null) {
             assessment.idempotencyKey = key.value();
             assessment.requestHash = key.requestHash();
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            // Storing 100,000 items (computing them again, for an inventory not kept whole) takes a while.
+            QuarkusTransaction.requiringNew().timeout(STORE_TIMEOUT_SECONDS + computed.itemCount() / 500).run(() -> {
                 run.inStoringTransaction().run();
                 assessments.persist(assessment);
+                assessments.flush();
+                assessments.insertItems(assessment.id, sink -> computed.items().forEach(item -> sink.accept(write(item))));
             });
         } catch (RuntimeException e) {
             // The same key, sent twice at once: the other request stored first; answer as it did.
@@ -237,7 +257,13 @@ public class AssessmentService {
         metrics.assessed(assessment.itemCount);
         LOG.infof("assessment %s: %d items; resolve %d ms, assess %d ms, store %d ms", assessment.id, assessment.itemCount,
                 millis(started, resolvedAt), millis(resolvedAt, assessedAt), millis(assessedAt, storedAt));
-        return new Created(stored(assessment, result), false);
+        return new Created(stored(assessment, whole), false);
+    }
+
+    private static List<ItemResult> collect(AssessmentEngine.Computed computed) {
+        List<ItemResult> items = new ArrayList<>(computed.itemCount());
+        computed.items().forEach(items::add);
+        return items;
     }
 
     /** An assessment stored now, or the one an earlier request with the same idempotency key stored. */
@@ -251,7 +277,7 @@ public class AssessmentService {
                         "Idempotency-Key '" + key.value() + "' was used for another request; use a new key for a new request.",
                         List.of(new FieldError(IdempotencyKey.HEADER, "was used for another request")), Map.of());
             }
-            return stored(earlier, read(earlier.result, AssessmentResult.class));
+            return stored(earlier, whole(earlier));
         });
     }
 
@@ -273,9 +299,50 @@ public class AssessmentService {
     public record Listing(List<AssessmentSummaryRow> items, long total) {
     }
 
+    /**
+     * An assessment with its whole result, for what needs it whole in memory (a comparison, a
+     * report, the work items); one of more than {@link AssessmentEngine#KEPT_ITEMS} items is
+     * refused with a problem that says what to read instead ({@code use}).
+     */
     @Transactional
-    public Optional<StoredAssessment> find(Caller caller, UUID id) {
-        return assessments.findForTenant(caller.tenant(), id).map(a -> stored(a, read(a.result, AssessmentResult.class)));
+    public Optional<StoredAssessment> find(Caller caller, UUID id, String use) {
+        return assessments.headForTenant(caller.tenant(), id).map(head -> {
+            requireKept(head.id(), head.itemCount(), use);
+            return stored(head, read(head.result(), AssessmentResult.class).withItems(items(head.id(), 0, head.itemCount())));
+        });
+    }
+
+    /** An assessment with its result without items (an empty list), and how many items it has: nothing large is read. */
+    @Transactional
+    public Optional<Head> head(Caller caller, UUID id) {
+        return assessments.headForTenant(caller.tenant(), id)
+                .map(head -> new Head(stored(head, read(head.result(), AssessmentResult.class)), head.itemCount()));
+    }
+
+    /** An assessment whose result holds no items yet, and how many it has. */
+    public record Head(StoredAssessment assessment, int itemCount) {
+    }
+
+    /** Up to {@code count} of an assessment's item results from {@code from} on, in the result's order. */
+    @Transactional
+    public List<ItemResult> items(UUID id, int from, int count) {
+        return assessments.items(id, from, count).stream().map(item -> read(item, ItemResult.class)).toList();
+    }
+
+    /**
+     * Every item result of an assessment as the JSON it was stored as, in order, a few hundred
+     * rows in memory at a time; in a transaction of its own, which may outlast a request's.
+     */
+    public void forEachItem(UUID id, int itemCount, Consumer<String> sink) {
+        QuarkusTransaction.requiringNew().timeout(STORE_TIMEOUT_SECONDS + itemCount / 500).run(() -> assessments.forEachItem(id, sink));
+    }
+
+    private void requireKept(UUID id, int itemCount, String use) {
+        if (itemCount > results.wholeItems()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The assessment " + id + " has " + itemCount + " items; "
+                    + "more than " + results.wholeItems() + " cannot be " + use + ". Read its summary, its items page by page, "
+                    + "or its items.csv export.", List.of(), Map.of());
+        }
     }
 
     /** An assessment of the caller's organisation without its result (nothing large is read). */
@@ -301,8 +368,10 @@ public class AssessmentService {
      * facts ({@link RerunChanges}).
      */
     public Optional<StoredAssessment> rerun(Caller caller, UUID id) {
-        Optional<Assessment> original = QuarkusTransaction.requiringNew()
-                .call(() -> assessments.findForTenant(caller.tenant(), id));
+        Optional<Assessment> original = QuarkusTransaction.requiringNew().call(() -> {
+            assessments.summaryForTenant(caller.tenant(), id).ifPresent(row -> requireKept(id, row.itemCount(), "re-run"));
+            return assessments.findForTenant(caller.tenant(), id);
+        });
         return original.map(a -> {
             Inventory inventory = read(a.inventory, Inventory.class);
             Policy policy = read(a.policy, Policy.class);
@@ -318,7 +387,7 @@ public class AssessmentService {
      */
     private RerunChanges changes(Assessment original, Inventory inventory, Policy policy, Comparison.Side again,
             AssessmentResult rerun) {
-        AssessmentResult before = read(original.result, AssessmentResult.class);
+        AssessmentResult before = QuarkusTransaction.requiringNew().call(() -> whole(original));
         ScoringProfile profile = profiles.find(original.profileId).orElseThrow();
         AssessmentResult oldFactsNewRules = engine.assess(inventory, profile, policy, original.threshold.doubleValue(),
                 read(original.catalogFacts, ResolveResult.class),
@@ -342,8 +411,8 @@ public class AssessmentService {
     /** The comparison of two of the tenant's assessments; a problem names the one it cannot find. */
     @Transactional
     public Comparison compare(Caller caller, UUID fromId, UUID toId) {
-        StoredAssessment from = find(caller, fromId).orElseThrow(() -> ProblemException.notFound("assessment", fromId.toString()));
-        StoredAssessment to = find(caller, toId).orElseThrow(() -> ProblemException.notFound("assessment", toId.toString()));
+        StoredAssessment from = find(caller, fromId, COMPARED).orElseThrow(() -> ProblemException.notFound("assessment", fromId.toString()));
+        StoredAssessment to = find(caller, toId, COMPARED).orElseThrow(() -> ProblemException.notFound("assessment", toId.toString()));
         return Comparisons.compare(side(from), from.result(), side(to), to.result());
     }
 
@@ -457,6 +526,16 @@ public class AssessmentService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A stored assessment's result with its items (read whole: callers check its size first). */
+    private AssessmentResult whole(Assessment assessment) {
+        return read(assessment.result, AssessmentResult.class).withItems(items(assessment.id, 0, assessment.itemCount));
+    }
+
+    private StoredAssessment stored(AssessmentHead a, AssessmentResult result) {
+        return new StoredAssessment(a.id(), a.name(), a.createdBy(), a.createdAt(), a.profileId(), a.inputFormat(), a.rerunOf(), result,
+                a.rerunChanges() == null ? null : read(a.rerunChanges(), RerunChanges.class));
     }
 
     private StoredAssessment stored(Assessment a, AssessmentResult result) {

@@ -23,6 +23,7 @@ import eu.sovereignstack.assessment.domain.Deployment;
 import eu.sovereignstack.catalog.contract.DeploymentModel;
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.InventoryItem;
+import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Organisation;
 import eu.sovereignstack.assessment.domain.Usage;
 
@@ -198,18 +199,18 @@ class CsvInventoryParserTest {
     }
 
     @Test
-    void acceptsTenThousandItemsButNotOneMore() throws Exception {
+    void acceptsAHundredThousandItemsButNotOneMore() throws Exception {
         StringBuilder csv = new StringBuilder("name\n");
-        for (int i = 1; i <= 10_000; i++) {
+        for (int i = 1; i <= Limits.ITEMS; i++) {
             csv.append("app ").append(i).append('\n');
         }
-        assertEquals(10_000, parser.parse(csv.toString(), ORGANISATION).items().size());
+        assertEquals(100_000, parser.parse(csv.toString(), ORGANISATION).items().size());
 
         csv.append("one too many\n");
         InventoryFormatException e = assertThrows(InventoryFormatException.class,
                 () -> parser.parse(csv.toString(), ORGANISATION));
-        assertEquals("line 10002", e.location());
-        assertEquals("the file has more than 10000 items; at most 10000 items are allowed", e.getMessage());
+        assertEquals("line 100002", e.location());
+        assertEquals("the file has more than 100000 items; at most 100000 items are allowed", e.getMessage());
     }
 
     private static String resource(String name) throws IOException {

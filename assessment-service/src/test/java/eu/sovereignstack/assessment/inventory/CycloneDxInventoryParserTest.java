@@ -30,6 +30,7 @@ import eu.sovereignstack.assessment.domain.Criticality;
 import eu.sovereignstack.assessment.domain.Deployment;
 import eu.sovereignstack.assessment.domain.Inventory;
 import eu.sovereignstack.assessment.domain.InventoryItem;
+import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.domain.Organisation;
 import eu.sovereignstack.assessment.domain.Usage;
 
@@ -219,15 +220,15 @@ class CycloneDxInventoryParserTest {
     }
 
     @Test
-    void acceptsTenThousandComponentsButNotOneMoreNestedOnesCounted() throws Exception {
-        assertEquals(10_000, parser.parseJson(bytes(components(10_000, "")), ORGANISATION).items().size());
+    void acceptsAHundredThousandComponentsButNotOneMoreNestedOnesCounted() throws Exception {
+        assertEquals(100_000, parser.parseJson(bytes(components(Limits.ITEMS, "")), ORGANISATION).items().size());
 
         String nested = ", \"components\": [{\"type\": \"library\", \"name\": \"nested\"}]";
         InventoryFormatException e = assertThrows(InventoryFormatException.class,
-                () -> parser.parseJson(bytes(components(10_000, nested)), ORGANISATION));
+                () -> parser.parseJson(bytes(components(Limits.ITEMS, nested)), ORGANISATION));
 
-        assertEquals("components[9999].components[0]", e.location());
-        assertEquals("the SBOM lists more than 10000 components, nested ones included; at most 10000 items are allowed",
+        assertEquals("components[99999].components[0]", e.location());
+        assertEquals("the SBOM lists more than 100000 components, nested ones included; at most 100000 items are allowed",
                 e.getMessage());
     }
 

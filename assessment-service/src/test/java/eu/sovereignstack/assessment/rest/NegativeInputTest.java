@@ -49,7 +49,7 @@ class NegativeInputTest {
 
     private static final String ASSESSMENTS = "/api/v1/assessments";
     /** quarkus.http.limits.max-body-size. */
-    private static final long BODY_LIMIT = 16L * 1024 * 1024;
+    private static final long BODY_LIMIT = 64L * 1024 * 1024;
     /** The catalog's recorded answer for the municipality's six items (refs e0 to e5). */
     static final String MUNICIPALITY_RESOLVED = "api_v1_products_resolve-f1d71990-c24f-4460-8bcd-8e6d3fc70dba.json";
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -35,4 +35,10 @@ public record AlternativeOption(
         boolean changesDelivery,
         @Schema(maxLength = CatalogLimits.LICENCE) String licence,
         @Schema(maxItems = Limits.OPTION_REASONS) List<@Size(max = Limits.SENTENCE) String> reasons) {
+
+    /** The same option without the sentences that explain its rank. */
+    public AlternativeOption withoutReasons() {
+        return new AlternativeOption(product, name, fit, deployment, scoreAfter, sealAfter, levelsAfter, gain, standardsOverlap, health,
+                rank, changesDelivery, licence, List.of());
+    }
 }

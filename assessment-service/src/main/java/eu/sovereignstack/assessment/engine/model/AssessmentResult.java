@@ -48,6 +48,12 @@ public record AssessmentResult(
         List<LicenceIssue> licenceIssues,
         PolicyGate policy) {
 
+    /** The same result with these items. */
+    public AssessmentResult withItems(List<ItemResult> items) {
+        return new AssessmentResult(profile, rulesVersion, judgedOn, weights, threshold, organisation, items, waves, licenceIssues,
+                policy);
+    }
+
     @Schema(name = "OrganisationResult")
     public record OrganisationResult(
             @Schema(maxLength = Limits.NAME, pattern = SINGLE_LINE) String name,
@@ -101,6 +107,29 @@ public record AssessmentResult(
 
         public ItemResult {
             partOf = partOf == null ? List.of() : partOf;
+        }
+
+        /** The same item, with the items it is part of (a library) or its libraries rolled up (anything else). */
+        public ItemResult withLibraries(List<String> partOf, LibraryRollUp libraries) {
+            return new ItemResult(id, name, product, matchedBy, deployment, criticality, dataClassification, usage, licence, dependsOn,
+                    assessment, plan, library, partOf, libraries, factsFrom);
+        }
+
+        /**
+         * What the steps over all items read of this one: its levels, scores and the caps of its
+         * findings, its plan's disposition and chosen option; without the texts that explain them
+         * (messages, facts, reasons) and the options not chosen.
+         */
+        public ItemResult digest() {
+            ItemScore score = new ItemScore(assessment.levels(), assessment.seal(), assessment.score(), assessment.confidence(),
+                    assessment.findings().stream()
+                            .map(f -> new Finding(f.code(), f.severity(), f.objective(), f.cap(), null, List.of(), f.caps()))
+                            .toList(),
+                    List.of());
+            AlternativeOption chosen = plan.chosen() == null ? null : plan.chosen().withoutReasons();
+            return new ItemResult(id, name, product, matchedBy, deployment, criticality, dataClassification, usage, licence, dependsOn,
+                    score, new ItemPlan(plan.disposition(), plan.effort(), plan.effortPoints(), List.of(), List.of(), chosen), library,
+                    partOf, libraries, factsFrom);
         }
     }
 
