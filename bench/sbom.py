@@ -27,12 +27,14 @@ def generate(components, catalog, seed=42):
     """A CycloneDX JSON SBOM (as a dict) of `components` components; `catalog` lists products as the catalog does."""
     rng = random.Random(seed)
     known = [purl for product in catalog for purl in product.get("purls", [])]
-    listed, refs = [], []
+    listed, refs, seen = [], [], set()
     for i in range(components):
         if known and rng.random() < SHARE_KNOWN:
             base = rng.choice(known)
             group, name = split(base)
             purl = "%s@%s" % (base, version(rng))
+            while purl in seen:  # a package is listed once per version: bom-refs are unique
+                purl = "%s@%s" % (base, version(rng))
         else:
             ecosystem = rng.choice(ECOSYSTEMS)
             group = {"maven": "org.example.%s" % rng.choice(["core", "util", "web", "data", "io"]),
@@ -48,6 +50,7 @@ def generate(components, catalog, seed=42):
             component["licenses"] = [{"expression": licence}] if " " in licence else [{"license": {"id": licence}}]
         listed.append(component)
         refs.append(purl)
+        seen.add(purl)
     dependencies = [{"ref": "product", "dependsOn": refs[:ROOTS]}]
     for i, ref in enumerate(refs):
         targets = sorted({rng.randrange(max(0, i - LOCAL_WINDOW), i) for _ in range(rng.choice([0, 1, 2, 3]))}) if i else []

@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -41,6 +42,7 @@ import io.quarkus.scheduler.Scheduled;
 import eu.sovereignstack.assessment.config.JobsConfig;
 import eu.sovereignstack.assessment.config.ResultsConfig;
 import eu.sovereignstack.assessment.domain.AssessmentJob;
+import eu.sovereignstack.assessment.domain.Limits;
 import eu.sovereignstack.assessment.observability.AssessmentMetrics;
 import eu.sovereignstack.assessment.repository.AssessmentRepository;
 import eu.sovereignstack.assessment.repository.JobRepository;
@@ -76,6 +78,7 @@ public class AssessmentJobs {
     private final AssessmentRepository assessments;
     private final AssessmentService service;
     private final ObjectMapper json;
+    private final ObjectMapper requests;
     private final JobsConfig config;
     private final ResultsConfig results;
     private final AssessmentMetrics metrics;
@@ -93,6 +96,9 @@ public class AssessmentJobs {
         this.assessments = assessments;
         this.service = service;
         this.json = json;
+        // A request holds the file it came from as one string (the source), up to the largest body.
+        this.requests = json.copy();
+        this.requests.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(Limits.FILE).build());
         this.config = config;
         this.results = results;
         this.metrics = metrics;
@@ -372,7 +378,7 @@ public class AssessmentJobs {
     private NewAssessment read(byte[] request) {
         boolean gzip = request.length > 1 && (request[0] & 0xff) == 0x1f && (request[1] & 0xff) == 0x8b;
         try (InputStream in = gzip ? new GZIPInputStream(new ByteArrayInputStream(request), 64 * 1024) : new ByteArrayInputStream(request)) {
-            return json.readValue(in, NewAssessment.class);
+            return requests.readValue(in, NewAssessment.class);
         } catch (IOException e) {
             throw new UnreadableRequestException(e);
         }
