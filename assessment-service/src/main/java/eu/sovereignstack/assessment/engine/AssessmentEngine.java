@@ -104,6 +104,10 @@ public final class AssessmentEngine {
         Map<String, List<AlternativeOption>> everyOption = new HashMap<>();
         for (InventoryItem item : inventory.items()) {
             ItemResult result = assessor.assess(item, everyOption);
+            if (!keep) {
+                // The policy gate reads an option's product and levels only.
+                everyOption.computeIfPresent(item.id(), (id, options) -> options.stream().map(AlternativeOption::withoutReasons).toList());
+            }
             items.add(keep ? result : result.digest());
         }
         List<ItemResult> rolledUp = Libraries.rolledUp(items);
