@@ -301,7 +301,7 @@ public class AssessmentService {
 
     /**
      * An assessment with its whole result, for what needs it whole in memory (a comparison, a
-     * report, the work items); one of more than {@link AssessmentEngine#KEPT_ITEMS} items is
+     * report, the work items); one of more than {@link ResultsConfig#wholeItems()} items is
      * refused with a problem that says what to read instead ({@code use}).
      */
     @Transactional
@@ -319,7 +319,7 @@ public class AssessmentService {
                 .map(head -> new Head(stored(head, read(head.result(), AssessmentResult.class)), head.itemCount()));
     }
 
-    /** An assessment whose result holds no items yet, and how many it has. */
+    /** An assessment with its result's items left out (an empty list), and how many there are. */
     public record Head(StoredAssessment assessment, int itemCount) {
     }
 

@@ -37,7 +37,12 @@ import eu.sovereignstack.testsupport.ConnectionKiller;
 class ConnectionLossTest {
 
     private static final int WRITERS = 4;
+    /**
+     * Writes go on for at least this long, and then until both a write was stored and one was
+     * refused (on a busy machine few writes fit between two terminations), for at most {@link #DEADLINE}.
+     */
     private static final Duration LOAD = Duration.ofSeconds(4);
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     @Test
     void connectionsEndedUnderLoadAre503sAndNoAcknowledgedAssessmentIsLost() throws Exception {
@@ -48,10 +53,12 @@ class ConnectionLossTest {
         int terminated;
         try (ConnectionKiller killer = ConnectionKiller.start("assessment_test", 250)) {
             Instant end = Instant.now().plus(LOAD);
+            Instant deadline = Instant.now().plus(DEADLINE);
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 running.add(writers.submit(() -> {
-                    while (Instant.now().isBefore(end)) {
+                    while (Instant.now().isBefore(end) || !(seen(answers, 201) && seen(answers, 503))
+                            && Instant.now().isBefore(deadline)) {
                         answers.add(as(assessor).contentType(ContentType.JSON).body(inventory).when().post(ASSESSMENTS));
                     }
                 }));
@@ -86,5 +93,9 @@ class ConnectionLossTest {
         for (String id : acknowledged) {
             as(assessor).when().get(ASSESSMENTS + "/" + id).then().statusCode(200);
         }
+    }
+
+    private static boolean seen(List<Response> answers, int status) {
+        return answers.stream().anyMatch(answer -> answer.statusCode() == status);
     }
 }
