@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,10 +117,11 @@ class CatalogFaultTest {
         long before = stored();
         CatalogStub.server().stubFor(post(urlEqualTo(RESOLVE)).atPriority(1)
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3000).withBody("{}")));
-        Instant started = Instant.now();
+        // The exchange's own time: the contract check of the answer (parsing the OpenAPI document the
+        // first time) is the client's, and takes seconds on a busy machine.
         assess().then().statusCode(504).contentType("application/problem+json")
-                .body("title", equalTo("Upstream timeout"));
-        assertTrue(Duration.between(started, Instant.now()).toSeconds() < 10, "never a hang");
+                .body("title", equalTo("Upstream timeout"))
+                .time(lessThan(10_000L));
         assertEquals(before, stored());
     }
 
