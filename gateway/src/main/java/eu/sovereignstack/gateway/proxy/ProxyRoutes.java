@@ -23,6 +23,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
@@ -73,33 +74,72 @@ public class ProxyRoutes {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 2).handler(this::limitUnverified);
-        Map<GatewayRoute, HttpProxy> proxies = new EnumMap<>(GatewayRoute.class);
-        // One connection pool and one breaker per backend, shared by the routes that lead to it.
-        Map<String, HttpClient> clients = new HashMap<>();
+        Map<GatewayRoute, ProxyFactory> factories = new EnumMap<>(GatewayRoute.class);
+        // One breaker per backend, shared by the routes that lead to it and by every event loop.
         Map<String, TypedGuard<CompletionStage<ProxyResponse>>> breakers = new HashMap<>();
-        for (GatewayRoute route : GatewayRoute.values()) {
+        for (GatewayRoute route : ROUTES) {
             GatewayConfig.Backend backend = config.backends().get(route.backend());
             if (backend == null) {
                 throw new IllegalStateException("gateway.backends." + route.backend() + ".url is not configured");
             }
-            HttpClient client = clients.computeIfAbsent(route.backend(), name -> client(backend));
             TypedGuard<CompletionStage<ProxyResponse>> breaker = breakers.computeIfAbsent(route.backend(),
                     name -> breaker(backend, metrics.breaker(name)));
             ConnectRetry retry = new ConnectRetry(vertx, backend.connectRetries(), backend.connectRetryBackoff(),
                     () -> metrics.retried(route.backend()));
-            proxies.put(route, proxy(route, backend, client, breaker, retry));
+            factories.put(route, client -> proxy(route, backend, client, breaker, retry));
         }
+        LoopProxies proxies = new LoopProxies(factories);
         router.route("/api/*").handler(context -> limitCaller(context, () -> {
             String path = context.request().path();
             for (GatewayRoute route : ROUTES) {
                 if (route.matches(path)) {
                     continueIfExpected(context);
-                    proxies.get(route).handle(context.request());
+                    proxies.current()[route.ordinal()].handle(context.request());
                     return;
                 }
             }
             notFound(context);
         }));
+    }
+
+    /** Builds a route's proxy over the connection pools it is given. */
+    @FunctionalInterface
+    private interface ProxyFactory {
+        HttpProxy over(Map<String, HttpClient> clients);
+    }
+
+    /**
+     * The proxies of each event loop, with connection pools of their own (one per backend). A
+     * connection of a pool shared by the loops serves requests of any loop, and each of its
+     * events is then handed over from the loop that owns the connection to the request's: a task
+     * and a thread wake-up per event. Here a request is forwarded on connections opened by its own
+     * loop, so the exchange stays on one thread. A caller that is not on an event loop (none is
+     * expected) gets proxies shared by all such callers.
+     */
+    private final class LoopProxies {
+
+        private final Map<GatewayRoute, ProxyFactory> factories;
+        private final ThreadLocal<HttpProxy[]> ofLoop;
+        private final HttpProxy[] shared;
+
+        LoopProxies(Map<GatewayRoute, ProxyFactory> factories) {
+            this.factories = factories;
+            this.ofLoop = ThreadLocal.withInitial(this::create);
+            this.shared = create();
+        }
+
+        HttpProxy[] current() {
+            return Context.isOnEventLoopThread() ? ofLoop.get() : shared;
+        }
+
+        private HttpProxy[] create() {
+            Map<String, HttpClient> clients = new HashMap<>();
+            HttpProxy[] proxies = new HttpProxy[ROUTES.length];
+            for (GatewayRoute route : ROUTES) {
+                proxies[route.ordinal()] = factories.get(route).over(clients);
+            }
+            return proxies;
+        }
     }
 
     /**
@@ -123,11 +163,15 @@ public class ProxyRoutes {
         return vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) backend.connectTimeout().toMillis())
                 .setKeepAlive(true)
-                .setMaxPoolSize(64));
+                .setMaxPoolSize(64)
+                // The exchange's client span is the gateway's own (ForwardingInterceptor), made only
+                // for a sampled trace; Vert.x would make a second one for every request.
+                .setTracingPolicy(TracingPolicy.IGNORE));
     }
 
-    private HttpProxy proxy(GatewayRoute route, GatewayConfig.Backend backend, HttpClient client,
+    private HttpProxy proxy(GatewayRoute route, GatewayConfig.Backend backend, Map<String, HttpClient> clients,
             TypedGuard<CompletionStage<ProxyResponse>> breaker, ConnectRetry retry) {
+        HttpClient client = clients.computeIfAbsent(route.backend(), name -> client(backend));
         int port = backend.url().getPort() > 0 ? backend.url().getPort() : 80;
         SocketAddress address = SocketAddress.inetSocketAddress(port, backend.url().getHost());
         long idleTimeout = backend.responseTimeout().toMillis();
