@@ -43,7 +43,11 @@ public class ClientAddresses {
 
     public String of(HttpServerRequest request) {
         String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return peer == null ? "unknown" : of(peer, request.headers().getAll("X-Forwarded-For"));
+        if (peer == null) {
+            return "unknown";
+        }
+        // Without trusted proxies the peer is the client: its X-Forwarded-For is not even read.
+        return trusted.isEmpty() ? peer : of(peer, request.headers().getAll("X-Forwarded-For"));
     }
 
     /** The client of a request from {@code peer} with these X-Forwarded-For headers (in order). */

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,8 @@ import org.jboss.logging.Logger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.mutiny.redis.client.RedisAPI;
 
 import eu.sovereignstack.gateway.config.GatewayConfig;
@@ -29,7 +32,8 @@ import eu.sovereignstack.gateway.observability.GatewayMetrics;
  * With {@code gateway.rate-limit.store=redis} (the default) the buckets live in Redis and all
  * replicas share them, so a caller's quota is the same however its requests are spread. A busy
  * caller's tokens are taken a few at a time ({@link Limit#lease()}, a twentieth of the burst,
- * at most 16) and spent here for up to a second, so Redis is asked once for several requests. When
+ * at most 16) and spent here for up to a second, so Redis is asked once for several requests; a
+ * request served from such a lease gets its quota at once, as a completed future. When
  * Redis does not answer within {@code store-timeout}, the gateway does not fail the request: it
  * limits the caller locally, to {@code 1/replicas} of the quota (so the replicas together never
  * allow more than the quota), and asks Redis again after {@code store-retry}.
@@ -52,6 +56,14 @@ public class RateLimits {
             .expireAfterWrite(Duration.ofMillis(LEASE_MILLIS))
             .executor(Runnable::run)
             .build();
+    /** Bucket keys of identified callers: a digest per request would cost more than the lookup. */
+    private final Cache<String, String> callerKeys = Caffeine.newBuilder()
+            .maximumSize(LocalBuckets.MAX_CALLERS)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .executor(Runnable::run)
+            .build();
+    /** Callers whose next lease is being asked for, with the request that asks. */
+    private final Map<String, Future<Quota>> asked = new ConcurrentHashMap<>();
     private final SharedBuckets shared;
     private volatile boolean sharedAnswering;
     private volatile long sharedRetryAt;
@@ -70,17 +82,17 @@ public class RateLimits {
     }
 
     /** Takes a token for an identified caller. */
-    public Uni<Quota> forCaller(String issuer, String subject) {
-        return take("sub:" + digest(issuer + "\n" + subject), identified);
+    public Future<Quota> forCaller(String issuer, String subject) {
+        return take(callerKeys.get(issuer + "\n" + subject, caller -> "sub:" + digest(caller)), identified);
     }
 
     /** Takes a token for a caller without a token, known only by its address. */
-    public Uni<Quota> forAddress(String address) {
+    public Future<Quota> forAddress(String address) {
         return take("ip:" + address, anonymous);
     }
 
     /** Takes a token for a request whose token is not verified yet, by its address. */
-    public Uni<Quota> forUnverified(String address) {
+    public Future<Quota> forUnverified(String address) {
         return take("unverified:" + address, unverified);
     }
 
@@ -89,18 +101,41 @@ public class RateLimits {
         return shared != null && sharedAnswering;
     }
 
-    private Uni<Quota> take(String key, Limit limit) {
+    /**
+     * The quota from a lease or from the local buckets is known at once (a completed future);
+     * one from Redis completes on the Redis client's thread.
+     */
+    private Future<Quota> take(String key, Limit limit) {
         if (shared == null || (!sharedAnswering && System.nanoTime() - sharedRetryAt < 0)) {
-            return Uni.createFrom().item(() -> local.take(key, limit.share(replicas)));
+            return Future.succeededFuture(local.take(key, limit.share(replicas)));
         }
         Lease lease = leases.getIfPresent(key);
         if (lease != null) {
             Quota leased = lease.take();
             if (leased != null) {
-                return Uni.createFrom().item(leased);
+                return Future.succeededFuture(leased);
             }
         }
-        return shared.take(key, limit, limit.lease())
+        if (limit.lease() <= 1) {
+            return ask(key, limit);
+        }
+        // The caller's lease is spent: one request asks Redis for the next, the others wait for
+        // it and take from it, instead of each asking (and each lease replacing the last).
+        Promise<Quota> asking = Promise.promise();
+        Future<Quota> earlier = asked.putIfAbsent(key, asking.future());
+        if (earlier != null) {
+            return earlier.transform(ignored -> take(key, limit));
+        }
+        ask(key, limit).onComplete(taken -> {
+            asked.remove(key, asking.future());
+            asking.handle(taken);
+        });
+        return asking.future();
+    }
+
+    private Future<Quota> ask(String key, Limit limit) {
+        Promise<Quota> quota = Promise.promise();
+        shared.take(key, limit, limit.lease())
                 .ifNoItem().after(storeTimeout).fail()
                 .map(taken -> {
                     answering();
@@ -109,13 +144,15 @@ public class RateLimits {
                     }
                     leases.put(key, new Lease(taken.granted() - 1, taken.quota()));
                     // The caller's tokens are those left in Redis and those leased here.
-                    Quota quota = taken.quota();
-                    return new Quota(quota.limit(), quota.remaining() + taken.granted() - 1, quota.resetSeconds(), 0);
+                    Quota found = taken.quota();
+                    return new Quota(found.limit(), found.remaining() + taken.granted() - 1, found.resetSeconds(), 0);
                 })
                 .onFailure().recoverWithItem(failure -> {
                     unreachable(failure);
                     return local.take(key, limit.share(replicas));
-                });
+                })
+                .subscribe().with(quota::complete, quota::fail);
+        return quota.future();
     }
 
     /**

@@ -15,8 +15,8 @@ import jakarta.enterprise.util.TypeLiteral;
 import io.opentelemetry.api.OpenTelemetry;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -204,9 +204,8 @@ public class ProxyRoutes {
      */
     private void limitUnverified(RoutingContext context) {
         String authorization = context.request().getHeader("Authorization");
-        String address = addresses.of(context.request());
         if (authorization == null) {
-            apply(context, limits.forAddress(address), "address", context::next);
+            apply(context, limits.forAddress(addresses.of(context.request())), "address", context::next);
             return;
         }
         String token = CachedBearerAuthentication.bearerToken(authorization);
@@ -214,7 +213,7 @@ public class ProxyRoutes {
             context.next();
             return;
         }
-        apply(context, limits.forUnverified(address), "unverified", context::next);
+        apply(context, limits.forUnverified(addresses.of(context.request())), "unverified", context::next);
     }
 
     /** An authenticated caller is limited by issuer and subject of its (now verified) token. */
@@ -228,18 +227,25 @@ public class ProxyRoutes {
     }
 
     /**
-     * Waits for the quota (Redis answers on its own thread; the request goes on on its own event
-     * loop), then refuses the request or lets it proceed.
+     * Refuses the request or lets it proceed once the quota is known: at once when it is (tokens
+     * leased from Redis before, or local limits), else when Redis answers (on its own thread; the
+     * request goes on on its own event loop).
      */
-    private void apply(RoutingContext context, Uni<Quota> quota, String caller, Runnable proceed) {
+    private void apply(RoutingContext context, Future<Quota> quota, String caller, Runnable proceed) {
+        if (quota.succeeded()) {
+            if (!limited(context, quota.result(), caller)) {
+                proceed.run();
+            }
+            return;
+        }
         Context requestContext = Vertx.currentContext();
-        quota.subscribe().with(
-                found -> onContext(requestContext, () -> {
-                    if (!limited(context, found, caller)) {
-                        proceed.run();
-                    }
-                }),
-                failure -> onContext(requestContext, () -> context.fail(failure)));
+        quota.onComplete(found -> onContext(requestContext, () -> {
+            if (found.failed()) {
+                context.fail(found.cause());
+            } else if (!limited(context, found.result(), caller)) {
+                proceed.run();
+            }
+        }));
     }
 
     private static void onContext(Context context, Runnable action) {
