@@ -202,7 +202,7 @@ class GatewayTest {
 
     @Test
     void anOversizedBodyIsA413Problem() {
-        given().auth().oauth2(assessor()).contentType("application/json").body("x".repeat(17 * 1024 * 1024))
+        given().auth().oauth2(assessor()).contentType("application/json").body("x".repeat(65 * 1024 * 1024)) // over 64 MB
                 .when().post("/api/v1/assessments")
                 .then().statusCode(413).contentType("application/problem+json");
         Backends.assessment.verify(0, postRequestedFor(anyUrl()));
