@@ -35,6 +35,10 @@ import org.jboss.logging.MDC;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -74,6 +78,9 @@ public class AssessmentJobs {
     /** The progress (percent) reached as each phase ends. */
     private static final Map<String, Integer> PROGRESS = Map.of("resolve", 30, "score", 75, "plan", 90);
 
+    /** The MDC keys the log format prints a trace by (as OpenTelemetry fills them for requests). */
+    private static final String TRACE_ID = "traceId";
+    private static final String SPAN_ID = "spanId";
     private final JobRepository jobs;
     private final AssessmentRepository assessments;
     private final AssessmentService service;
@@ -81,6 +88,7 @@ public class AssessmentJobs {
     private final ObjectMapper requests;
     private final JobsConfig config;
     private final ResultsConfig results;
+    private final Tracer tracer;
     private final AssessmentMetrics metrics;
     private final String worker = workerName();
     private final ExecutorService pool;
@@ -91,8 +99,9 @@ public class AssessmentJobs {
     private final AtomicLong oldestQueuedSeconds = new AtomicLong();
 
     AssessmentJobs(JobRepository jobs, AssessmentRepository assessments, AssessmentService service, ObjectMapper json,
-            JobsConfig config, ResultsConfig results, AssessmentMetrics metrics, MeterRegistry registry) {
+            JobsConfig config, ResultsConfig results, AssessmentMetrics metrics, MeterRegistry registry, Tracer tracer) {
         this.jobs = jobs;
+        this.tracer = tracer;
         this.assessments = assessments;
         this.service = service;
         this.json = json;
@@ -280,8 +289,31 @@ public class AssessmentJobs {
         }
     }
 
+    /**
+     * Runs a job in a trace of its own (the request that queued it has ended): its log lines carry
+     * the trace's id, and its calls to the catalog and the database are spans of that trace.
+     */
     private void run(UUID id) {
+        Span span = tracer.spanBuilder("assessment job").setNoParent()
+                .setAttribute("sovereign.assessment.id", id.toString()).startSpan();
+        SpanContext trace = span.getSpanContext();
         MDC.put(RequestIds.MDC_KEY, "job-" + id);
+        if (trace.isValid()) {
+            MDC.put(TRACE_ID, trace.getTraceId());
+            MDC.put(SPAN_ID, trace.getSpanId());
+        }
+        try (Scope ignored = span.makeCurrent()) {
+            execute(id);
+        } finally {
+            span.end();
+            MDC.remove(RequestIds.MDC_KEY);
+            MDC.remove(TRACE_ID);
+            MDC.remove(SPAN_ID);
+        }
+        wake();
+    }
+
+    private void execute(UUID id) {
         try {
             AssessmentJob job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id));
             if (job.attempts > config.maxAttempts()) {
@@ -318,9 +350,7 @@ public class AssessmentJobs {
         } finally {
             running.remove(id);
             lost.remove(id);
-            MDC.remove(RequestIds.MDC_KEY);
         }
-        wake();
     }
 
     private void progress(UUID id, String phase) {

@@ -14,16 +14,23 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.MDC;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,6 +44,7 @@ import eu.sovereignstack.assessment.CatalogStub;
 import eu.sovereignstack.assessment.Tokens;
 import eu.sovereignstack.assessment.domain.AssessmentJob;
 import eu.sovereignstack.assessment.repository.JobRepository;
+import eu.sovereignstack.assessment.service.AssessmentJobs;
 
 /**
  * Prefer: respond-async: the request is answered 202 at once and a worker assesses it; the
@@ -79,6 +87,46 @@ class AsyncAssessmentTest {
                 .withHeader("Authorization", equalTo("Bearer " + CatalogStub.SERVICE_TOKEN)));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("sovereign_assessments_total{mode=\"async\",outcome=\"done\"}"));
+    }
+
+    @Test
+    void aJobRunsInATraceOfItsOwnThatItsLogLinesAndCatalogCallsCarry() {
+        List<String[]> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                // Read on the logging thread, where the job's MDC is set.
+                String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                lines.add(new String[] {message, MDC.get("traceId")});
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger jobsLog = Logger.getLogger(AssessmentJobs.class.getName());
+        jobsLog.addHandler(capture);
+        try {
+            String id = as(Tokens.assessor()).contentType(ContentType.JSON).header("Prefer", "respond-async")
+                    .body(resource("assessments/municipality.json")).when().post(ASSESSMENTS)
+                    .then().statusCode(202).extract().path("id");
+            awaitDone(id);
+            String traceId = lines.stream().filter(line -> line[0].equals("assessment job " + id + " done"))
+                    .map(line -> line[1]).filter(trace -> trace != null).findFirst()
+                    .orElseThrow(() -> new AssertionError("no log line of the job's end with a trace id"));
+            assertTrue(traceId.matches("[0-9a-f]{32}") && !traceId.matches("0+"), traceId);
+            assertTrue(CatalogStub.server().getAllServeEvents().stream()
+                            .filter(event -> event.getRequest().getUrl().startsWith("/api/v1/products/resolve"))
+                            .anyMatch(event -> String.valueOf(event.getRequest().getHeader("traceparent"))
+                                    .startsWith("00-" + traceId + "-")),
+                    "the job's catalog call is a span of the job's trace " + traceId);
+        } finally {
+            jobsLog.removeHandler(capture);
+        }
     }
 
     @Test
