@@ -83,10 +83,7 @@ public final class AssessmentEngine {
     /** {@link #assess(Inventory, ScoringProfile, Policy, double, ResolveResult, LocalDate, String)}, telling {@code phases}. */
     public AssessmentResult assess(Inventory inventory, ScoringProfile profile, Policy policy, double threshold,
             ResolveResult catalog, LocalDate today, String member, Phases phases) {
-        Computed computed = compute(inventory, profile, policy, threshold, catalog, today, member, phases, Integer.MAX_VALUE);
-        List<ItemResult> items = new ArrayList<>(computed.itemCount());
-        computed.items().forEach(items::add);
-        return computed.summary().withItems(items);
+        return compute(inventory, profile, policy, threshold, catalog, today, member, phases, Integer.MAX_VALUE).whole();
     }
 
     /**
@@ -144,6 +141,13 @@ public final class AssessmentEngine {
      * empty), how many items it has, and the items, in the result's order.
      */
     public record Computed(AssessmentResult summary, int itemCount, Items items) {
+
+        /** The result with its items, all read into memory. */
+        public AssessmentResult whole() {
+            List<ItemResult> all = new ArrayList<>(itemCount);
+            items.forEach(all::add);
+            return summary.withItems(all);
+        }
     }
 
     /** The items of a result, given one at a time, in order; each call gives them all again. */

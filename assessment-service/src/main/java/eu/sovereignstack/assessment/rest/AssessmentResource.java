@@ -483,7 +483,7 @@ public class AssessmentResource {
             @PathParam("id") String id) {
         AssessmentService.Head head = found(service.head(caller.caller(), uuid(id)), id);
         StreamingOutput csvRows = output -> Reports.itemsCsv(
-                sink -> service.forEachItem(head.assessment().id(), head.itemCount(), item -> sink.accept(read(item, ItemResult.class))),
+                sink -> service.forEachItemResult(head.assessment().id(), head.itemCount(), sink),
                 new OutputStreamWriter(output, StandardCharsets.UTF_8));
         return file(csvRows, CSV, id + "-items.csv");
     }
@@ -591,13 +591,6 @@ public class AssessmentResource {
         out.writeEndObject();
     }
 
-    private <T> T read(String stored, Class<T> type) {
-        try {
-            return json.readValue(stored, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
-        }
-    }
 
     private static Response created(StoredAssessment assessment) {
         return created(new AssessmentService.Created(assessment, false));

@@ -72,7 +72,7 @@ import eu.sovereignstack.common.problem.ProblemType;
 public class AssessmentService {
 
     private static final Logger LOG = Logger.getLogger(AssessmentService.class);
-    /** The seconds an assessment's storing transaction may take, plus a second per 500 items. */
+    /** The seconds a transaction over an assessment's items may take, plus a second per 500 items. */
     private static final int STORE_TIMEOUT_SECONDS = 60;
     private static final String COMPARED = "compared";
     /** A problem lists at most this many field errors. */
@@ -205,7 +205,7 @@ public class AssessmentService {
                 }, results.wholeItems());
         AssessmentResult summary = computed.summary();
         // Held whole, the result is answered and compared; a larger one (only ever a job's) is stored item by item.
-        AssessmentResult whole = computed.itemCount() <= results.wholeItems() ? summary.withItems(collect(computed)) : summary;
+        AssessmentResult whole = computed.itemCount() <= results.wholeItems() ? computed.whole() : summary;
 
         Assessment assessment = new Assessment();
         assessment.id = run.id();
@@ -236,7 +236,7 @@ public class AssessmentService {
         }
         try {
             // Storing 100,000 items (computing them again, for an inventory not kept whole) takes a while.
-            QuarkusTransaction.requiringNew().timeout(STORE_TIMEOUT_SECONDS + computed.itemCount() / 500).run(() -> {
+            QuarkusTransaction.requiringNew().timeout(timeoutSeconds(computed.itemCount())).run(() -> {
                 run.inStoringTransaction().run();
                 assessments.persist(assessment);
                 assessments.flush();
@@ -260,11 +260,6 @@ public class AssessmentService {
         return new Created(stored(assessment, whole), false);
     }
 
-    private static List<ItemResult> collect(AssessmentEngine.Computed computed) {
-        List<ItemResult> items = new ArrayList<>(computed.itemCount());
-        computed.items().forEach(items::add);
-        return items;
-    }
 
     /** An assessment stored now, or the one an earlier request with the same idempotency key stored. */
     public record Created(StoredAssessment assessment, boolean replayed) {
@@ -308,7 +303,7 @@ public class AssessmentService {
     public Optional<StoredAssessment> find(Caller caller, UUID id, String use) {
         return assessments.headForTenant(caller.tenant(), id).map(head -> {
             requireKept(head.id(), head.itemCount(), use);
-            return stored(head, read(head.result(), AssessmentResult.class).withItems(items(head.id(), 0, head.itemCount())));
+            return stored(head, whole(head.result(), head.id(), head.itemCount()));
         });
     }
 
@@ -334,7 +329,17 @@ public class AssessmentService {
      * rows in memory at a time; in a transaction of its own, which may outlast a request's.
      */
     public void forEachItem(UUID id, int itemCount, Consumer<String> sink) {
-        QuarkusTransaction.requiringNew().timeout(STORE_TIMEOUT_SECONDS + itemCount / 500).run(() -> assessments.forEachItem(id, sink));
+        QuarkusTransaction.requiringNew().timeout(timeoutSeconds(itemCount)).run(() -> assessments.forEachItem(id, sink));
+    }
+
+    /** {@link #forEachItem}, each item read as a result. */
+    public void forEachItemResult(UUID id, int itemCount, Consumer<ItemResult> sink) {
+        forEachItem(id, itemCount, item -> sink.accept(read(item, ItemResult.class)));
+    }
+
+    /** What a transaction over an assessment's items may take: a minute, plus a second per 500 items. */
+    private static int timeoutSeconds(int itemCount) {
+        return STORE_TIMEOUT_SECONDS + itemCount / 500;
     }
 
     private void requireKept(UUID id, int itemCount, String use) {
@@ -530,7 +535,12 @@ public class AssessmentService {
 
     /** A stored assessment's result with its items (read whole: callers check its size first). */
     private AssessmentResult whole(Assessment assessment) {
-        return read(assessment.result, AssessmentResult.class).withItems(items(assessment.id, 0, assessment.itemCount));
+        return whole(assessment.result, assessment.id, assessment.itemCount);
+    }
+
+    /** A stored result document (its items left out) with its item rows read back in. */
+    private AssessmentResult whole(String result, UUID id, int itemCount) {
+        return read(result, AssessmentResult.class).withItems(items(id, 0, itemCount));
     }
 
     private StoredAssessment stored(AssessmentHead a, AssessmentResult result) {
