@@ -13,8 +13,14 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** Backends by name: {@code catalog}, {@code assessment}. */
+    /** Backends by name: {@code catalog}, {@code assessment}, {@code mcp}. */
     Map<String, Backend> backends();
+
+    /**
+     * The suite's public address, as clients call the gateway (through the Ingress in Kubernetes):
+     * a 401 of the MCP endpoint points at its protected-resource metadata under it.
+     */
+    URI publicUrl();
 
     /** Token buckets per caller: by token subject, or by IP address when anonymous. */
     RateLimit rateLimit();

@@ -14,25 +14,40 @@ import io.vertx.ext.web.RoutingContext;
 
 import eu.sovereignstack.common.problem.RouteProblems;
 import eu.sovereignstack.common.problem.ProblemType;
+import eu.sovereignstack.gateway.config.GatewayConfig;
 
-/** 401 and 403 from the HTTP security layer, as problem+json like every other error. */
+/**
+ * 401 and 403 from the HTTP security layer, as problem+json like every other error. A 401 of the
+ * MCP endpoint also names its protected-resource metadata (RFC 9728, as the MCP authorization
+ * specification asks), so an MCP client can discover which realm to log in with.
+ */
 @ApplicationScoped
 public class AuthenticationProblems {
+
+    private final String mcpResourceMetadata;
+
+    AuthenticationProblems(GatewayConfig config) {
+        this.mcpResourceMetadata = " resource_metadata=\"" + config.publicUrl().toString().replaceAll("/+$", "")
+                + GatewayRoute.RESOURCE_METADATA + "\"";
+    }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
         // The security layer answers a missing token with a bare challenge; answer it here first
         // (CORS preflights carry no token by design and are left to the CORS filter).
-        router.route("/api/*").order(Integer.MIN_VALUE + 3).handler(context -> {
-            String authorization = context.request().getHeader("Authorization");
-            boolean preflight = context.request().method() == HttpMethod.OPTIONS
-                    && context.request().getHeader("Access-Control-Request-Method") != null;
-            if (!preflight && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
-                respond(context, ProblemType.UNAUTHENTICATED, "A valid bearer token is required.", "Bearer");
-            } else {
-                context.next();
-            }
-        });
+        router.route("/api/*").order(Integer.MIN_VALUE + 3).handler(this::requireBearer);
+        router.route("/mcp*").order(Integer.MIN_VALUE + 3).handler(this::requireBearer);
+    }
+
+    private void requireBearer(RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        boolean preflight = context.request().method() == HttpMethod.OPTIONS
+                && context.request().getHeader("Access-Control-Request-Method") != null;
+        if (!preflight && (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
+            respond(context, ProblemType.UNAUTHENTICATED, "A valid bearer token is required.", challenge(context, null));
+        } else {
+            context.next();
+        }
     }
 
     private void handle(RoutingContext context) {
@@ -41,12 +56,19 @@ public class AuthenticationProblems {
             boolean tokenSent = context.request().getHeader("Authorization") != null;
             respond(context, ProblemType.UNAUTHENTICATED,
                     tokenSent ? "The bearer token is invalid or expired." : "A valid bearer token is required.",
-                    tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
+                    challenge(context, tokenSent ? "error=\"invalid_token\"" : null));
         } else if (failure instanceof ForbiddenException) {
             respond(context, ProblemType.FORBIDDEN, "Your roles do not allow this operation.", null);
         } else {
             context.next();
         }
+    }
+
+    /** "Bearer", with the error if any, and for the MCP endpoint where its metadata is. */
+    private String challenge(RoutingContext context, String error) {
+        boolean mcp = GatewayRoute.MCP.matches(context.request().path());
+        String parameters = (error == null ? "" : " " + error) + (mcp ? (error == null ? "" : ",") + mcpResourceMetadata : "");
+        return "Bearer" + parameters;
     }
 
     private static void respond(RoutingContext context, ProblemType type, String detail, String challenge) {

@@ -5,12 +5,19 @@ import java.util.Optional;
 /**
  * The routes, as data: requests under {@code prefix} go to {@code backend}, with the prefix
  * replaced by {@code backendPrefix}. The catalog's paths gain a {@code /catalog} segment at the
- * gateway; the assessment-service's are exposed as they are.
+ * gateway; the assessment-service's and the MCP server's are exposed as they are.
  */
 public enum GatewayRoute {
     CATALOG("/api/v1/catalog/", "catalog", "/api/v1/"),
     ASSESSMENTS("/api/v1/assessments", "assessment", "/api/v1/assessments"),
-    SCORING_PROFILES("/api/v1/scoring-profiles", "assessment", "/api/v1/scoring-profiles");
+    SCORING_PROFILES("/api/v1/scoring-profiles", "assessment", "/api/v1/scoring-profiles"),
+    /** The MCP server's endpoint (Streamable HTTP), for AI assistants. */
+    MCP("/mcp", "mcp", "/mcp"),
+    /** RFC 9728: where an MCP client learns which realm issues tokens for /mcp (public, no token). */
+    MCP_RESOURCE_METADATA(GatewayRoute.RESOURCE_METADATA, "mcp", GatewayRoute.RESOURCE_METADATA);
+
+    /** The MCP endpoint's protected-resource metadata (RFC 9728, a well-known URI per resource path). */
+    public static final String RESOURCE_METADATA = "/.well-known/oauth-protected-resource/mcp";
 
     private final String prefix;
     private final String backend;

@@ -89,17 +89,22 @@ public class ProxyRoutes {
             factories.put(route, client -> proxy(route, backend, client, breaker, retry));
         }
         LoopProxies proxies = new LoopProxies(factories);
-        router.route("/api/*").handler(context -> limitCaller(context, () -> {
-            String path = context.request().path();
-            for (GatewayRoute route : ROUTES) {
-                if (route.matches(path)) {
-                    continueIfExpected(context);
-                    proxies.current()[route.ordinal()].handle(context.request());
-                    return;
-                }
+        router.route("/api/*").handler(context -> limitCaller(context, () -> forward(context, proxies)));
+        router.route("/mcp*").handler(context -> limitCaller(context, () -> forward(context, proxies)));
+        // Public: limited by address like every request without a token (limitUnverified).
+        router.route(GatewayRoute.RESOURCE_METADATA).handler(context -> forward(context, proxies));
+    }
+
+    private static void forward(RoutingContext context, LoopProxies proxies) {
+        String path = context.request().path();
+        for (GatewayRoute route : ROUTES) {
+            if (route.matches(path)) {
+                continueIfExpected(context);
+                proxies.current()[route.ordinal()].handle(context.request());
+                return;
             }
-            notFound(context);
-        }));
+        }
+        notFound(context);
     }
 
     /** Builds a route's proxy over the connection pools it is given. */
