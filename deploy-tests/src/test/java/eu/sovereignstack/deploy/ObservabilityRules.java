@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 
 import java.io.IOException;
@@ -20,16 +22,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
  * How the suite is watched: ServiceMonitors that scrape every service's {@code /q/metrics} through a named port of an
  * existing Service, and that Prometheus may reach; alerts and dashboard panels that query only series the services
- * publish ({@link PublishedMetrics}) with plausible PromQL ({@link PromQl}), alerts with a severity, a summary, a
- * description and a runbook; and traces exported to a collector the services' egress reaches. The Prometheus
- * Operator's kinds only where it runs (production, federation), never in dev.
+ * publish ({@link PublishedMetrics}) with plausible PromQL ({@link PromQl}) and, where they list the services, list
+ * every one; alerts with a severity, a summary, a description and a runbook; and traces exported to a collector the
+ * services' egress reaches. The Prometheus Operator's kinds only where it runs (production, federation), never in dev.
  */
 final class ObservabilityRules {
 
@@ -43,6 +48,16 @@ final class ObservabilityRules {
 
     static final String OTLP_ENDPOINT = "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT";
     static final String SAMPLER_RATIO = "QUARKUS_OTEL_TRACES_SAMPLER_ARG";
+
+    /**
+     * Services a query that lists the suite's services leaves out on purpose, by alert name (or panel title), with why:
+     * an MCP server's response may be an event stream held open for as long as its client listens, so its request
+     * times say nothing about its speed.
+     */
+    static final Map<String, Set<String>> NOT_LISTED = Map.of("SovereignStackSlowRequests", Set.of("mcp-server"));
+
+    private static final Pattern SERVICE_LIST = Pattern.compile("service=~\"([a-z0-9-]+(?:\\|[a-z0-9-]+)+)\"");
+    private static final Pattern POD_PATTERN = Pattern.compile("pod=~\"([^\"]+)\"");
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h|d|w|y))+");
     private static final Pattern COLLECTOR = Pattern.compile(
@@ -58,6 +73,7 @@ final class ObservabilityRules {
         problems.addAll(scrapesAllowed(overlay));
         problems.addAll(alerts(overlay));
         problems.addAll(dashboards(overlay));
+        problems.addAll(serviceLists(overlay));
         problems.addAll(tracing(overlay));
         return problems;
     }
@@ -309,6 +325,91 @@ final class ObservabilityRules {
             into.add(panel);
             collectPanels(panel.path("panels"), into);
         }
+    }
+
+    /** A query of an alert (named by the alert) or a dashboard panel (named by its title), and where it is. */
+    record Query(String name, String where, String expr) {
+    }
+
+    /** Every query of the overlay's alerts and dashboards. */
+    static List<Query> queries(RenderedOverlay overlay) {
+        List<Query> queries = new ArrayList<>();
+        for (ObjectNode rule : overlay.custom(CustomResources.PROMETHEUS_RULE)) {
+            for (JsonNode group : rule.path("spec").path("groups")) {
+                for (JsonNode entry : group.path("rules")) {
+                    String alert = entry.path("alert").asText(null);
+                    String name = alert != null ? alert : entry.path("record").asText("");
+                    queries.add(new Query(name, Manifests.describe(rule) + " " + (alert != null ? "alert " : "record ") + name,
+                            entry.path("expr").asText("")));
+                }
+            }
+        }
+        for (ConfigMap configMap : overlay.all(ConfigMap.class)) {
+            if (configMap.getMetadata().getLabels() == null || !configMap.getMetadata().getLabels().containsKey(DASHBOARD_LABEL)
+                    || configMap.getData() == null) {
+                continue;
+            }
+            configMap.getData().forEach((key, json) -> {
+                List<JsonNode> panels = new ArrayList<>();
+                try {
+                    collectPanels(Manifests.STRICT.readTree(json).path("panels"), panels);
+                } catch (IOException e) {
+                    return; // dashboards() reports it
+                }
+                for (JsonNode panel : panels) {
+                    String title = panel.path("title").asText("");
+                    for (JsonNode target : panel.path("targets")) {
+                        queries.add(new Query(title, PodSets.describe(configMap) + " " + key + " panel '" + title + "'", target.path("expr").asText("")));
+                    }
+                }
+            });
+        }
+        return queries;
+    }
+
+    /**
+     * Alerts and dashboard panels that list the suite's services name every one: a {@code service=~"a|b|c"} matcher
+     * lists each Service a ServiceMonitor scrapes (the {@code service} label is the Service's name), and a
+     * {@code pod=~"..."} matcher matches the pods of every Deployment ({@code <name>-<hash>-<suffix>}) and StatefulSet
+     * ({@code <name>-0}); save those {@link #NOT_LISTED} on purpose. A service added to the suite and left out of a
+     * list would go unwatched without any error.
+     */
+    static List<String> serviceLists(RenderedOverlay overlay) {
+        List<String> problems = new ArrayList<>();
+        Set<String> scraped = new TreeSet<>();
+        for (ObjectNode monitor : overlay.custom(CustomResources.SERVICE_MONITOR)) {
+            selectedServices(overlay, monitor).forEach(s -> scraped.add(s.getMetadata().getName()));
+        }
+        Map<String, String> podNames = new TreeMap<>();
+        for (HasMetadata workload : PodSets.workloads(overlay)) {
+            String name = workload.getMetadata().getName();
+            podNames.put(name, name + (workload instanceof StatefulSet ? "-0" : "-5c9d8f7b6d-x2x7q"));
+        }
+        for (Query query : queries(overlay)) {
+            Set<String> excepted = NOT_LISTED.getOrDefault(query.name(), Set.of());
+            Matcher services = SERVICE_LIST.matcher(query.expr());
+            while (services.find()) {
+                List<String> listed = List.of(services.group(1).split("\\|"));
+                scraped.stream().filter(s -> !listed.contains(s) && !excepted.contains(s)).forEach(s ->
+                        problems.add(query.where() + ": lists the services " + listed + " but not " + s + ", which a ServiceMonitor scrapes"));
+            }
+            Matcher pods = POD_PATTERN.matcher(query.expr());
+            while (pods.find()) {
+                Pattern pattern;
+                try {
+                    pattern = Pattern.compile(pods.group(1));
+                } catch (PatternSyntaxException e) {
+                    problems.add(query.where() + ": pod=~\"" + pods.group(1) + "\" is no regular expression");
+                    continue;
+                }
+                podNames.forEach((workload, pod) -> {
+                    if (!excepted.contains(workload) && !pattern.matcher(pod).matches()) {
+                        problems.add(query.where() + ": pod=~\"" + pods.group(1) + "\" matches no pod of " + workload + " (such as " + pod + ")");
+                    }
+                });
+            }
+        }
+        return problems;
     }
 
     /** A query's problems: implausible, or naming series the services do not publish. */

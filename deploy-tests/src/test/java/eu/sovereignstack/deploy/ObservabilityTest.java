@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Metrics, alerts, dashboard and traces: every ServiceMonitor selects an existing Service with a port of the name it
  * scrapes, which Prometheus may reach, and every service is scraped where the Prometheus Operator runs (production,
- * federation; never dev); every alert and dashboard query is plausible PromQL of series the services publish, every
- * alert has a severity, a summary, a description and a runbook; every service exports traces to a collector its
+ * federation; never dev); every alert and dashboard query is plausible PromQL of series the services publish, and one
+ * that lists the services lists every one; every alert has a severity, a summary, a description and a runbook; every service exports traces to a collector its
  * egress reaches, with a sampler ratio between 0 and 1.
  */
 class ObservabilityTest {
@@ -51,6 +51,12 @@ class ObservabilityTest {
     @MethodSource("overlays")
     void dashboardsParseAndQueryPublishedSeries(String overlay) {
         Problems.assertNone(overlay, ObservabilityRules.dashboards(RenderedOverlay.forChecks(overlay)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void queriesThatListTheServicesListEveryOne(String overlay) {
+        Problems.assertNone(overlay, ObservabilityRules.serviceLists(RenderedOverlay.forChecks(overlay)));
     }
 
     @ParameterizedTest
@@ -171,6 +177,40 @@ class ObservabilityTest {
         Problems.assertReported(ObservabilityRules.dashboards(good("\"id\": 2", "\"id\": 1")), "id 1 is taken by another panel");
         Problems.assertReported(ObservabilityRules.dashboards(good("labels: {grafana_dashboard: \"1\"}", "labels: {app: dashboard}")),
                 "ServiceMonitors but no dashboard");
+    }
+
+    @Test
+    void serviceListsAreChecked() {
+        // Two alerts that list the suite's services: the gateway (the Service GOOD's ServiceMonitor scrapes) and one more.
+        String listed = """
+                        - alert: Errors
+                          expr: sum by (service) (rate(http_server_requests_seconds_count{service=~"gateway|catalog-service", status=~"5.."}[5m])) > 1
+                          labels: {severity: warning}
+                          annotations: {summary: errors, description: errors, runbook: read the logs}
+                        - alert: Flapping
+                          expr: changes(kube_pod_status_ready{pod=~"(gateway|catalog-service)-[a-z0-9]+-[a-z0-9]+"}[15m]) > 4
+                          labels: {severity: warning}
+                          annotations: {summary: flapping, description: flapping, runbook: describe the pod}
+                """;
+        String breaker = "        - alert: BreakerOpen\n";
+        if (!GOOD.contains(breaker)) {
+            throw new IllegalArgumentException("not in the good manifest: " + breaker);
+        }
+        String withList = GOOD.replace(breaker, listed + breaker);
+        assertEquals(List.of(), ObservabilityRules.serviceLists(RenderedOverlay.fromYaml(Repo.PRODUCTION, withList)));
+        assertEquals(List.of(), ObservabilityRules.alerts(RenderedOverlay.fromYaml(Repo.PRODUCTION, withList)));
+        // Lists that leave out the gateway: its Service, which the ServiceMonitor scrapes, and its Deployment's pods.
+        String renamed = withList.replace("{service=~\"gateway|", "{service=~\"front|").replace("(gateway|", "(front|");
+        Problems.assertReported(ObservabilityRules.serviceLists(RenderedOverlay.fromYaml(Repo.PRODUCTION, renamed)),
+                "PrometheusRule demo/alerts alert Errors: lists the services [front, catalog-service] but not gateway, which a ServiceMonitor scrapes");
+        Problems.assertReported(ObservabilityRules.serviceLists(RenderedOverlay.fromYaml(Repo.PRODUCTION, renamed)),
+                "PrometheusRule demo/alerts alert Flapping: pod=~\"(front|catalog-service)-[a-z0-9]+-[a-z0-9]+\" matches no pod of gateway");
+        // Left out on purpose: the MCP server's request times are no latency.
+        String slow = renamed.replace("alert: Errors", "alert: SovereignStackSlowRequests");
+        Problems.assertReported(ObservabilityRules.serviceLists(RenderedOverlay.fromYaml(Repo.PRODUCTION, slow.replace("name: gateway", "name: mcp-server"))),
+                "alert Flapping", "matches no pod of mcp-server");
+        assertEquals(List.of(), ObservabilityRules.serviceLists(RenderedOverlay.fromYaml(Repo.PRODUCTION, slow.replace("name: gateway", "name: mcp-server")))
+                .stream().filter(p -> p.contains("SovereignStackSlowRequests")).toList());
     }
 
     @Test

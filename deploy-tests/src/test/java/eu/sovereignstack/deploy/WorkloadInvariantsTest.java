@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Every Deployment of every overlay: the three SmallRye Health probes on a declared port (a StatefulSet: readiness and
  * liveness probes); every Deployment and StatefulSet: cpu and memory requests and limits, a locked-down security context with a writable /tmp, no service account token, pinned images, a
- * selector that selects its own pods; every Service selects a Deployment's pods and targets declared ports; every
+ * selector that selects its own pods; each Deployment runs its own image of the suite, all from one registry with one tag; every Service selects a Deployment's pods and targets declared ports; every
  * ConfigMap the pods read is there.
  */
 class WorkloadInvariantsTest {
@@ -50,6 +50,12 @@ class WorkloadInvariantsTest {
     @MethodSource("overlays")
     void imagesArePinned(String overlay) {
         Problems.assertNone(overlay, WorkloadRules.images(RenderedOverlay.forChecks(overlay)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theSuitesImagesComeFromOneRegistryWithOneTag(String overlay) {
+        Problems.assertNone(overlay, WorkloadRules.suiteImages(RenderedOverlay.forChecks(overlay)));
     }
 
     @ParameterizedTest
@@ -201,6 +207,23 @@ class WorkloadInvariantsTest {
         assertEquals(Optional.empty(), WorkloadRules.imageProblem("registry.example:5000/web@sha256:" + "a".repeat(64)));
         assertEquals(Optional.of("image registry.example:5000/web has no tag (would pull latest)"),
                 WorkloadRules.imageProblem("registry.example:5000/web"));
+    }
+
+    @Test
+    void theSuitesImagesAreChecked() {
+        String suite = GOOD.replace("registry.example/web:1.0", "registry.example/sovereign-stack/web:1.0");
+        String api = suite.replace("name: web, namespace: demo}\nspec:\n  selector: {matchLabels: {app: web}}",
+                        "name: api, namespace: demo}\nspec:\n  selector: {matchLabels: {app: api}}")
+                .replace("labels: {app: web, tier: front}", "labels: {app: api, tier: front}");
+        assertEquals(List.of(), WorkloadRules.suiteImages(overlay(suite + "---\n" + api.replace("sovereign-stack/web:1.0", "sovereign-stack/api:1.0"))));
+        // One service left out of the overlay's images block keeps base's name.
+        Problems.assertReported(WorkloadRules.suiteImages(overlay(suite + "---\n" + api.replace("registry.example/sovereign-stack/web:1.0", "sovereign-stack/api:1.0"))),
+                "test: the suite's images come from more than one registry or tag", "no registry, tag 1.0=[Deployment demo/api]",
+                "registry registry.example, tag 1.0=[Deployment demo/web]");
+        Problems.assertReported(WorkloadRules.suiteImages(overlay(suite + "---\n" + api.replace("sovereign-stack/web:1.0", "sovereign-stack/api:1.1"))),
+                "more than one registry or tag", "tag 1.1=[Deployment demo/api]");
+        Problems.assertReported(WorkloadRules.suiteImages(overlay(suite.replace("sovereign-stack/web:1.0", "sovereign-stack/gateway:1.0"))),
+                "Deployment demo/web container web: runs registry.example/sovereign-stack/gateway:1.0, the image of gateway, not of web");
     }
 
     @Test

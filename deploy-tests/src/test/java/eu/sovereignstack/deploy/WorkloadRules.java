@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +60,7 @@ final class WorkloadRules {
         problems.addAll(securityContext(overlay));
         problems.addAll(serviceAccountTokens(overlay));
         problems.addAll(images(overlay));
+        problems.addAll(suiteImages(overlay));
         problems.addAll(deploymentSelectors(overlay));
         problems.addAll(services(overlay));
         problems.addAll(configMapReferences(overlay));
@@ -317,6 +321,39 @@ final class WorkloadRules {
             return Optional.of("image " + image + " is tagged latest");
         }
         return Optional.empty();
+    }
+
+    /** The suite's own images, as the Deployments name them: {@code [<registry>/]sovereign-stack/<service>[:<tag>]}. */
+    private static final Pattern SUITE_IMAGE = Pattern.compile("(?:(.+)/)?sovereign-stack/([a-z0-9]+(?:-[a-z0-9]+)*)(?::([^@/]+))?(?:@.+)?");
+
+    /**
+     * Each Deployment of the suite runs its own image ({@code sovereign-stack/<its name>}), and all of them come from
+     * one registry with one tag: an overlay's {@code images} block names every service, so one left out keeps base's
+     * registry-less name (or another tag) and is reported here.
+     */
+    static List<String> suiteImages(RenderedOverlay overlay) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<String>> sources = new TreeMap<>();
+        for (Deployment deployment : overlay.all(Deployment.class)) {
+            for (Container container : allContainers(PodSets.podSpec(deployment))) {
+                Matcher image = SUITE_IMAGE.matcher(container.getImage() == null ? "" : container.getImage());
+                if (!image.matches()) {
+                    continue;
+                }
+                if (!image.group(2).equals(deployment.getMetadata().getName())) {
+                    problems.add(where(deployment, container) + ": runs " + container.getImage() + ", the image of " + image.group(2)
+                            + ", not of " + deployment.getMetadata().getName());
+                }
+                String source = (image.group(1) == null ? "no registry" : "registry " + image.group(1))
+                        + ", tag " + (image.group(3) == null ? "none" : image.group(3));
+                sources.computeIfAbsent(source, k -> new ArrayList<>()).add(PodSets.describe(deployment));
+            }
+        }
+        if (sources.size() > 1) {
+            problems.add(overlay.name() + ": the suite's images come from more than one registry or tag (the overlay's images block"
+                    + " names one service differently, or not at all): " + sources);
+        }
+        return problems;
     }
 
     /** A Deployment's (or StatefulSet's) selector selects its own pod template (the API server rejects it otherwise). */
