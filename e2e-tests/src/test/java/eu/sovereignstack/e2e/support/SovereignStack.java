@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * The whole suite, started for real once per test run: a fresh Keycloak with both realms,
- * fresh databases, the packaged catalog-service, assessment-service and gateway, and a second
+ * fresh databases, the packaged catalog-service, assessment-service, MCP server and gateway, and a second
  * "fault" gateway whose catalog answers too slowly and whose assessment-service is not there.
  * {@link #close()} stops every process it started (a shutdown hook does it too, should the JVM
  * be stopped first).
@@ -71,6 +71,7 @@ public final class SovereignStack implements AutoCloseable {
     private Api faultGateway;
     private Api catalogApi;
     private Api assessmentApi;
+    private URI mcpBase;
     private final Map<PeerNode, Integer> peerPorts = new java.util.EnumMap<>(PeerNode.class);
 
     private SovereignStack(Settings settings) {
@@ -135,6 +136,7 @@ public final class SovereignStack implements AutoCloseable {
 
         int catalogPort = freePort();
         int assessmentPort = freePort();
+        int mcpPort = freePort();
         int gatewayPort = freePort();
         int faultGatewayPort = freePort();
         int closedPort = freePort(); // nothing listens there
@@ -160,9 +162,15 @@ public final class SovereignStack implements AutoCloseable {
         ManagedProcess assessment = startService("assessment-service", settings.assessmentJar(), assessmentPort, oidc, Map.of(
                 "quarkus.datasource.jdbc.url", Databases.url(settings.postgresUrl(), ASSESSMENT_DB),
                 "quarkus.rest-client.catalog.url", local(catalogPort)));
+        ManagedProcess mcp = startService("mcp-server", settings.mcpJar(), mcpPort, oidc, Map.of(
+                "quarkus.rest-client.catalog.url", local(catalogPort),
+                "quarkus.rest-client.assessment.url", local(assessmentPort),
+                "mcp.public-url", local(gatewayPort)));
         ManagedProcess main = startService("gateway", settings.gatewayJar(), gatewayPort, oidc, Map.of(
                 "gateway.backends.catalog.url", local(catalogPort),
-                "gateway.backends.assessment.url", local(assessmentPort)));
+                "gateway.backends.assessment.url", local(assessmentPort),
+                "gateway.backends.mcp.url", local(mcpPort),
+                "gateway.public-url", local(gatewayPort)));
         ManagedProcess fault = startService("fault-gateway", settings.gatewayJar(), faultGatewayPort, oidc, Map.of(
                 "gateway.backends.catalog.url", local(slowBackend.port()),
                 "gateway.backends.catalog.response-timeout", FAULT_RESPONSE_TIMEOUT,
@@ -178,6 +186,7 @@ public final class SovereignStack implements AutoCloseable {
         Instant servicesLaunched = Instant.now();
         awaitOk(catalog, URI.create(local(catalogPort) + "/q/health/ready"), SERVICE_DEADLINE);
         awaitOk(assessment, URI.create(local(assessmentPort) + "/q/health/ready"), SERVICE_DEADLINE);
+        awaitOk(mcp, URI.create(local(mcpPort) + "/q/health/ready"), SERVICE_DEADLINE);
         awaitOk(main, URI.create(local(gatewayPort) + "/q/health/ready"), SERVICE_DEADLINE);
         awaitOk(fault, URI.create(local(faultGatewayPort) + "/q/health/live"), SERVICE_DEADLINE);
 
@@ -186,6 +195,7 @@ public final class SovereignStack implements AutoCloseable {
         faultGateway = new Api(URI.create(local(faultGatewayPort)), tokens);
         catalogApi = new Api(URI.create(local(catalogPort)), tokens);
         assessmentApi = new Api(URI.create(local(assessmentPort)), tokens);
+        mcpBase = URI.create(local(mcpPort));
         System.out.printf("[e2e] suite up in %d s (Keycloak %d s, services %d s): gateway %s, fault gateway %s, Keycloak %s, logs %s%n",
                 Duration.between(begin, Instant.now()).toSeconds(), keycloakReady.toSeconds(),
                 Duration.between(servicesLaunched, Instant.now()).toSeconds(),
@@ -225,7 +235,8 @@ public final class SovereignStack implements AutoCloseable {
     public ExtraService startExtraGateway(String name, Map<String, String> properties) {
         return startExtra(name, settings.gatewayJar(), Map.of(
                 "gateway.backends.catalog.url", catalogApi.base().toString(),
-                "gateway.backends.assessment.url", assessmentApi.base().toString()), properties);
+                "gateway.backends.assessment.url", assessmentApi.base().toString(),
+                "gateway.backends.mcp.url", mcpBase.toString()), properties);
     }
 
     /**
@@ -550,15 +561,16 @@ public final class SovereignStack implements AutoCloseable {
 
     /** Where things are; failsafe passes them as system properties (see pom.xml). */
     private record Settings(Path keycloakHome, Path realmsDir, Path catalogJar, Path assessmentJar, Path gatewayJar,
-            Path logs, String postgresUrl) {
+            Path mcpJar, Path logs, String postgresUrl) {
 
         static Settings fromSystemProperties() {
             Settings settings = new Settings(path("e2e.keycloak.home"), path("e2e.realms.dir"), path("e2e.catalog.jar"),
-                    path("e2e.assessment.jar"), path("e2e.gateway.jar"), path("e2e.logs.dir"), property("e2e.postgres.url"));
-            for (Path jar : List.of(settings.catalogJar(), settings.assessmentJar(), settings.gatewayJar())) {
+                    path("e2e.assessment.jar"), path("e2e.gateway.jar"), path("e2e.mcp.jar"), path("e2e.logs.dir"),
+                    property("e2e.postgres.url"));
+            for (Path jar : List.of(settings.catalogJar(), settings.assessmentJar(), settings.gatewayJar(), settings.mcpJar())) {
                 if (!Files.isRegularFile(jar)) {
                     throw new IllegalStateException(jar + " is missing: package the services first "
-                            + "(./mvnw -DskipTests install -pl catalog-service,assessment-service,gateway -am)");
+                            + "(./mvnw -DskipTests install -pl catalog-service,assessment-service,gateway,mcp-server -am)");
                 }
             }
             if (!Files.isExecutable(settings.keycloakHome().resolve("bin/kc.sh"))) {
