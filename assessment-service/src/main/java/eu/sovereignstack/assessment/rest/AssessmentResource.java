@@ -387,6 +387,21 @@ public class AssessmentResource {
     }
 
     @GET
+    @Path("{id}/plan")
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(operationId = "getAssessmentPlan", summary = "An assessment's migration plan",
+            description = "The waves in dependency order (what each moves, to what, with its effort and the cumulative effort), the "
+                    + "licence issues of the target stack and the policy gate: the plan without the result's per-item body, "
+                    + "whatever the inventory's size.")
+    @APIResponse(responseCode = "200", description = "The plan")
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
+    public AssessmentPlan plan(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id) {
+        return AssessmentPlan.of(found(service.head(caller.caller(), uuid(id)), id).assessment());
+    }
+
+    @GET
     @Path("{id}/items")
     @RolesAllowed(Roles.ASSESSOR)
     @Operation(operationId = "listAssessmentItems", summary = "An assessment's item results, one page at a time",

@@ -1,5 +1,6 @@
 package eu.sovereignstack.assessment.rest;
 
+import static io.restassured.RestAssured.given;
 import static eu.sovereignstack.assessment.rest.AssessmentResourceTest.ASSESSMENTS;
 import static eu.sovereignstack.assessment.rest.AssessmentResourceTest.as;
 import static eu.sovereignstack.assessment.rest.AssessmentResourceTest.resource;
@@ -77,6 +78,14 @@ class LargeResultTest {
                 .body("organisation", equalTo(whole.getMap("result.organisation")))
                 .body("waves", is(whole.getList("result.waves").size()));
 
+        as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + id + "/plan").then().statusCode(200)
+                .body("id", is(id))
+                .body("waves", equalTo(whole.getList("result.waves")))
+                .body("licenceIssues", equalTo(whole.getList("result.licenceIssues")))
+                .body("policy", equalTo(whole.getMap("result.policy")));
+        as(Tokens.viewer()).when().get(ASSESSMENTS + "/" + id + "/plan").then().statusCode(403);
+        given().when().get(ASSESSMENTS + "/" + id + "/plan").then().statusCode(401);
+
         String csv = as(Tokens.assessor()).when().get(ASSESSMENTS + "/" + id + "/items.csv").then().statusCode(200)
                 .extract().asString();
         List<String> csvIds = new ArrayList<>();
@@ -98,7 +107,7 @@ class LargeResultTest {
         }
         as(Tokens.assessor()).when().post(ASSESSMENTS + "/" + id + "/rerun").then().statusCode(422)
                 .contentType("application/problem+json").body("detail", containsString("cannot be re-run"));
-        for (String path : List.of("", "/items", "/summary", "/items.csv", "/report.md")) {
+        for (String path : List.of("", "/items", "/summary", "/plan", "/items.csv", "/report.md")) {
             as(Tokens.otherOrgAssessor()).when().get(ASSESSMENTS + "/" + id + path).then().statusCode(404);
         }
     }

@@ -32,7 +32,7 @@ public final class OutputSchemas {
     public static final class Item {
     }
 
-    @ApiOutput("AssessmentSummaryView")
+    @ApiOutput("AssessmentPlan")
     public static final class Plan {
     }
 
