@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,10 +81,13 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
     /** Rows fetched per round trip when an assessment's items are read in order. */
     private static final int FETCH_SIZE = 200;
 
-    /** Where item documents come from, in order; each is written as it is given. */
+    /**
+     * Where item documents come from, in order, each with its item's id (unique within an
+     * inventory); each is written as it is given.
+     */
     @FunctionalInterface
     public interface ItemDocuments {
-        void forEach(Consumer<String> document);
+        void forEach(BiConsumer<String, String> idAndDocument);
     }
 
     /**
@@ -93,13 +97,14 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
     public void insertItems(UUID assessmentId, ItemDocuments documents) {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into assessment_item (assessment_id, position, document) values (?, ?, ?)")) {
+                    "insert into assessment_item (assessment_id, position, item_id, document) values (?, ?, ?, ?)")) {
                 int[] position = {0};
-                documents.forEach(document -> {
+                documents.forEach((itemId, document) -> {
                     try {
                         insert.setObject(1, assessmentId);
                         insert.setInt(2, position[0]++);
-                        insert.setString(3, document);
+                        insert.setString(3, itemId);
+                        insert.setString(4, document);
                         insert.addBatch();
                         if (position[0] % INSERT_BATCH == 0) {
                             insert.executeBatch();
@@ -124,6 +129,17 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
                 .setParameter(2, from)
                 .setParameter(3, count)
                 .getResultList();
+    }
+
+    /** The item document of an assessment whose item has this id: one row, found by its unique index. */
+    @SuppressWarnings("unchecked")
+    public Optional<String> item(UUID assessmentId, String itemId) {
+        return getEntityManager().createNativeQuery("""
+                select document from assessment_item where assessment_id = ?1 and item_id = ?2""")
+                .setParameter(1, assessmentId)
+                .setParameter(2, itemId)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Every item document of an assessment, in order, read a few hundred at a time: never all in memory. */

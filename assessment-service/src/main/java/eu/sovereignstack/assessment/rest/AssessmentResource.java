@@ -70,6 +70,7 @@ import eu.sovereignstack.catalog.contract.ResolveResult;
 import eu.sovereignstack.common.api.PageView;
 import eu.sovereignstack.common.api.QueryParameters;
 import eu.sovereignstack.common.problem.ProblemException;
+import eu.sovereignstack.common.problem.ProblemType;
 
 @Path("/api/v1/assessments")
 @Tag(name = ApiTags.ASSESSMENTS, description = "Sovereignty assessments of an organisation's inventory, with their plans")
@@ -86,6 +87,8 @@ public class AssessmentResource {
             + "(assessment.results.whole-items, 10,000): read its summary, its items and its items.csv instead";
     private static final String ASSESSMENT_ID = "Assessment id; anything but the id of one of your organisation's "
             + "assessments is a 404";
+    private static final String ITEM_ID = "The id of an item of the assessment's inventory (an SBOM component's bom-ref), "
+            + "percent-encoded; an id of no item of the assessment is a 404";
     static final String PREFER_DESCRIPTION = "respond-async (RFC 7240) runs the assessment as a job: 202 at once, with its "
             + "status; inventories of more than assessment.jobs.async-above items (2,000) always run as jobs";
     static final int PREFER_LENGTH = 200;
@@ -376,7 +379,7 @@ public class AssessmentResource {
     @Operation(operationId = "getAssessmentSummary", summary = "An assessment without its items",
             description = "The organisation's score, SEAL, levels and projection, the policy gate and the counts of items, waves and "
                     + "licence issues: what a dashboard shows, without the result's per-item body (which a large inventory makes "
-                    + "large). The items come page by page from listAssessmentItems.")
+                    + "large). The items come page by page from listAssessmentItems, or one by one from getAssessmentItem.")
     @APIResponse(responseCode = "200", description = "The summary")
     @APIResponse(responseCode = "404", description = "No such assessment in your organisation")
     public AssessmentOverview summary(
@@ -424,6 +427,34 @@ public class AssessmentResource {
         List<ItemResult> items = from >= head.itemCount() ? List.of()
                 : service.items(head.assessment().id(), (int) from, paging.length());
         return PageView.of(items, paging.index(), paging.length(), head.itemCount());
+    }
+
+    @GET
+    @Path("{id}/items/{item}")
+    @RolesAllowed(Roles.ASSESSOR)
+    @Operation(operationId = "getAssessmentItem", summary = "One item result of an assessment, by the item's id",
+            description = "The item result whose id is {item}, the same as in its page of listAssessmentItems, read alone "
+                    + "however many items the assessment holds. {item} is the inventory item's id or the SBOM component's "
+                    + "bom-ref as one percent-encoded path segment (RFC 3986): / as %2F and % as %25, and ; ? # and spaces "
+                    + "encoded too (a bare ; starts matrix parameters); the bom-ref pkg:npm/%40scope/name@1.0 is "
+                    + "pkg:npm%2F%2540scope%2Fname@1.0. An id that is exactly . or .. cannot be read here (a path's dot "
+                    + "segments are removed): its item is in listAssessmentItems.")
+    @APIResponse(responseCode = "200", description = "The item result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemResult.class)))
+    @APIResponse(responseCode = "400", description = "item is longer than an inventory item's id may be, or holds a control "
+            + "character")
+    @APIResponse(responseCode = "404", description = "No such assessment in your organisation, or it holds no item with this id "
+            + "(the problem names it)")
+    public ItemResult item(
+            @Parameter(description = ASSESSMENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Limits.UUID))
+            @PathParam("id") String id,
+            @Parameter(description = ITEM_ID, schema = @Schema(type = SchemaType.STRING, maxLength = Limits.ID,
+                    pattern = Limits.SINGLE_LINE))
+            @PathParam("item") @Size(max = Limits.ID)
+            @Pattern(regexp = Limits.SINGLE_LINE, message = "must be a single line without control characters") String item) {
+        AssessmentService.Head head = found(service.head(caller.caller(), uuid(id)), id);
+        return service.item(head.assessment().id(), item).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "No item '" + item + "' in the assessment '" + id + "'."));
     }
 
     @GET

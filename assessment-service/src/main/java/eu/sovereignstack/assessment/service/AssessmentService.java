@@ -240,7 +240,7 @@ public class AssessmentService {
                 run.inStoringTransaction().run();
                 assessments.persist(assessment);
                 assessments.flush();
-                assessments.insertItems(assessment.id, sink -> computed.items().forEach(item -> sink.accept(write(item))));
+                assessments.insertItems(assessment.id, sink -> computed.items().forEach(item -> sink.accept(item.id(), write(item))));
             });
         } catch (RuntimeException e) {
             // The same key, sent twice at once: the other request stored first; answer as it did.
@@ -322,6 +322,12 @@ public class AssessmentService {
     @Transactional
     public List<ItemResult> items(UUID id, int from, int count) {
         return assessments.items(id, from, count).stream().map(item -> read(item, ItemResult.class)).toList();
+    }
+
+    /** The item result of an assessment for the inventory item (or SBOM component) with this id; one row is read. */
+    @Transactional
+    public Optional<ItemResult> item(UUID id, String itemId) {
+        return assessments.item(id, itemId).map(item -> read(item, ItemResult.class));
     }
 
     /**

@@ -72,6 +72,7 @@ class NegativeInputTest {
                 .bodyLimit(BODY_LIMIT)
                 .pathValue("id", id)
                 .pathValue("other", id)
+                .pathValue("item", "idp")
                 .baseline("createAssessment", "application/json", AssessmentResourceTest.resource("assessments/municipality.json"), Map.of())
                 // The file uploads: their query parameters are varied with a valid file.
                 .queryBaseline("createAssessmentFromCsv", "text/csv", AssessmentResourceTest.resource("assessments/municipality.csv"),
