@@ -96,7 +96,7 @@ class McpIT {
     }
 
     @Test
-    void aViewerCannotAssessAndAnotherOrganisationSeesNothing() {
+    void aViewerCannotAssessAndAnotherOrganisationOrMemberSeesNothing() {
         Reply created = Resources.submitMunicipality(gateway.as(User.ASSESSOR));
         assertEquals(201, created.status(), created::toString);
         String id = created.json().path("id").asText();
@@ -116,6 +116,12 @@ class McpIT {
             assertTrue(hidden.isError());
             assertTrue(said(hidden).startsWith("Not found: ") && said(hidden).endsWith("(HTTP 404)"), said(hidden));
             assertTrue(agency.callTool(new McpSchema.CallToolRequest("explain_item", Map.of("assessment", id, "item", "idp"))).isError());
+        }
+        // A member's realm is a member's realm: the partner's users reach the shared catalog, and not our assessment.
+        try (McpSyncClient partner = connect(stack.tokens().accessToken(User.PARTNER_ASSESSOR))) {
+            partner.initialize();
+            assertFalse(call(partner, "get_product", Map.of("slug", "keycloak")).isError());
+            assertTrue(partner.callTool(new McpSchema.CallToolRequest("get_assessment", Map.of("id", id))).isError());
         }
     }
 

@@ -102,7 +102,7 @@ class McpServerTest {
                 Map.of("q", "identity", "openSource", true, "size", 5)));
 
         assertFalse(result.isError());
-        assertThat(text(result), containsString("1 products match:\n- Keycloak (keycloak): software, licence Apache-2.0 (open source)"));
+        assertThat(text(result), containsString("1 product matches:\n- Keycloak (keycloak): software, licence Apache-2.0 (open source)"));
         assertEquals(1, assertInstanceOf(Map.class, result.structuredContent()).get("totalItems"));
         Services.catalog.verify(getRequestedFor(urlPathEqualTo("/api/v1/products"))
                 .withQueryParam("q", equalTo("identity"))

@@ -59,7 +59,8 @@ public class CatalogTools {
             @ToolArg(description = "Products per page, 1-100 (default 20)", required = false) Integer size) {
         JsonNode found = answers.json(CATALOG, () -> catalog.search(q, category, kind, licence, openSource, governance,
                 stewardCountry, euOnly, standard, deploymentModel, sort, page, size));
-        StringBuilder text = new StringBuilder().append(found.path("totalItems").asLong()).append(" products match");
+        long total = found.path("totalItems").asLong();
+        StringBuilder text = new StringBuilder().append(total).append(total == 1 ? " product matches" : " products match");
         if (found.path("totalPages").asInt() > 1) {
             text.append(" (page ").append(found.path("page").asInt() + 1).append(" of ").append(found.path("totalPages").asInt())
                     .append(')');
@@ -112,8 +113,8 @@ public class CatalogTools {
         ObjectNode result = json.createObjectNode().put("product", slug);
         result.set("alternatives", alternatives);
         result.set("offerings", offerings);
-        StringBuilder text = new StringBuilder().append(alternatives.size()).append(" alternatives to ").append(slug)
-                .append(alternatives.isEmpty() ? " are recorded." : ":");
+        StringBuilder text = new StringBuilder(alternatives.isEmpty() ? "No alternative to " + slug + " is recorded."
+                : alternatives.size() + (alternatives.size() == 1 ? " alternative to " : " alternatives to ") + slug + ":");
         for (JsonNode alternative : alternatives) {
             text.append("\n- ").append(Results.value(alternative.path("product").path("name")))
                     .append(" (").append(Results.value(alternative.path("product").path("slug"))).append("), fit ")
