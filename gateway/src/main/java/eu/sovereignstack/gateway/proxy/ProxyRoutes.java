@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.util.TypeLiteral;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Scope;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Context;
@@ -100,7 +101,10 @@ public class ProxyRoutes {
         for (GatewayRoute route : ROUTES) {
             if (route.matches(path)) {
                 continueIfExpected(context);
-                proxies.current()[route.ordinal()].handle(context.request());
+                // Forwarding starts in the exchange's trace, also when its quota came back from Redis later.
+                try (Scope ignored = ServerSpans.of(context).makeCurrent()) {
+                    proxies.current()[route.ordinal()].handle(context.request());
+                }
                 return;
             }
         }
