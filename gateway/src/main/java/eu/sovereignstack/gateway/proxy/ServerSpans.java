@@ -20,7 +20,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-
 /**
  * The gateway's server span, one per exchange, made here rather than by Quarkus' HTTP
  * instrumentation ({@code quarkus.otel.instrument.vertx-http=false}). That instrumentation reads
