@@ -79,6 +79,21 @@ class McpRouteTest {
     }
 
     @Test
+    void theGatewayIsReadyWithoutTheMcpServerButNotWithoutAService() {
+        Backends.catalog.resetAll();
+        Backends.assessment.resetAll();
+        Backends.catalog.stubFor(get(urlEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(200)));
+        Backends.assessment.stubFor(get(urlEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(200)));
+
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks[0].data.mcp", equalTo("DOWN (404) (optional)"))
+                .body("checks[0].data.catalog", equalTo("UP"));
+
+        Backends.assessment.resetAll();
+        given().when().get("/q/health/ready").then().statusCode(503).body("checks[0].data.assessment", equalTo("DOWN (404)"));
+    }
+
+    @Test
     void theMetadataIsPublic() {
         Backends.mcp.stubFor(get(urlEqualTo("/.well-known/oauth-protected-resource/mcp")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")

@@ -99,6 +99,13 @@ public interface GatewayConfig {
         /** Base URL, e.g. http://127.0.0.1:8081. */
         URI url();
 
+        /**
+         * Whether the gateway is ready only while this backend is: the API's services are; the MCP
+         * server is not (while it is down, /mcp answers 502 or 503 and the API goes on).
+         */
+        @WithDefault("true")
+        boolean required();
+
         /** How long to wait for a connection. */
         @WithDefault("2s")
         Duration connectTimeout();

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.health.Readiness;
 import eu.sovereignstack.gateway.config.GatewayConfig;
 
 /**
- * Readiness reports each backend's own readiness. Liveness has no check of the backends: a
+ * Readiness reports each backend's own readiness, and is down while a required one is (an
+ * optional one, the MCP server, is only reported). Liveness has no check of the backends: a
  * gateway whose backends are down is still alive and answers 502/503/504 problems.
  */
 @Readiness
@@ -38,8 +39,9 @@ public class BackendsReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Backends").up();
         for (Map.Entry<String, GatewayConfig.Backend> backend : config.backends().entrySet()) {
             String state = probe(backend.getValue().url().resolve("/q/health/ready"));
-            response.withData(backend.getKey(), state);
-            if (!"UP".equals(state)) {
+            boolean required = backend.getValue().required();
+            response.withData(backend.getKey(), required ? state : state + " (optional)");
+            if (required && !"UP".equals(state)) {
                 response.down();
             }
         }
