@@ -1,6 +1,9 @@
 package eu.sovereignstack.gateway.proxy;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +30,7 @@ public class AuthenticationProblems {
     private final String mcpResourceMetadata;
 
     AuthenticationProblems(GatewayConfig config) {
-        this.mcpResourceMetadata = " resource_metadata=\"" + config.publicUrl().toString().replaceAll("/+$", "")
+        this.mcpResourceMetadata = "resource_metadata=\"" + config.publicUrl().toString().replaceAll("/+$", "")
                 + GatewayRoute.RESOURCE_METADATA + "\"";
     }
 
@@ -66,9 +69,9 @@ public class AuthenticationProblems {
 
     /** "Bearer", with the error if any, and for the MCP endpoint where its metadata is. */
     private String challenge(RoutingContext context, String error) {
-        boolean mcp = GatewayRoute.MCP.matches(context.request().path());
-        String parameters = (error == null ? "" : " " + error) + (mcp ? (error == null ? "" : ",") + mcpResourceMetadata : "");
-        return "Bearer" + parameters;
+        String metadata = GatewayRoute.MCP.matches(context.request().path()) ? mcpResourceMetadata : null;
+        String parameters = Stream.of(error, metadata).filter(Objects::nonNull).collect(Collectors.joining(", "));
+        return parameters.isEmpty() ? "Bearer" : "Bearer " + parameters;
     }
 
     private static void respond(RoutingContext context, ProblemType type, String detail, String challenge) {

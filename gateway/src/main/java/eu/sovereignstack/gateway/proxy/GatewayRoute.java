@@ -19,6 +19,8 @@ public enum GatewayRoute {
     /** The MCP endpoint's protected-resource metadata (RFC 9728, a well-known URI per resource path). */
     public static final String RESOURCE_METADATA = "/.well-known/oauth-protected-resource/mcp";
 
+    private static final GatewayRoute[] VALUES = values();
+
     private final String prefix;
     private final String backend;
     private final String backendPrefix;
@@ -63,6 +65,16 @@ public enum GatewayRoute {
             return Optional.empty();
         }
         return Optional.of(prefix + rest);
+    }
+
+    /** The route that serves this path, if any. */
+    public static Optional<GatewayRoute> of(String path) {
+        for (GatewayRoute route : VALUES) {
+            if (route.matches(path)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the route serves this path: the prefix itself, or below it. */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -97,18 +98,16 @@ public class ProxyRoutes {
     }
 
     private static void forward(RoutingContext context, LoopProxies proxies) {
-        String path = context.request().path();
-        for (GatewayRoute route : ROUTES) {
-            if (route.matches(path)) {
-                continueIfExpected(context);
-                // Forwarding starts in the exchange's trace, also when its quota came back from Redis later.
-                try (Scope ignored = ServerSpans.of(context).makeCurrent()) {
-                    proxies.current()[route.ordinal()].handle(context.request());
-                }
-                return;
-            }
+        Optional<GatewayRoute> route = GatewayRoute.of(context.request().path());
+        if (route.isEmpty()) {
+            notFound(context);
+            return;
         }
-        notFound(context);
+        continueIfExpected(context);
+        // Forwarding starts in the exchange's trace, also when its quota came back from Redis later.
+        try (Scope ignored = ServerSpans.of(context).makeCurrent()) {
+            proxies.current()[route.get().ordinal()].handle(context.request());
+        }
     }
 
     /** Builds a route's proxy over the connection pools it is given. */

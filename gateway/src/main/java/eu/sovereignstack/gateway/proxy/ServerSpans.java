@@ -41,7 +41,6 @@ public class ServerSpans {
     private static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
     private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
     private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
-    private static final GatewayRoute[] ROUTES = GatewayRoute.values();
     private static final TextMapGetter<HttpServerRequest> HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(HttpServerRequest request) {
@@ -109,11 +108,6 @@ public class ServerSpans {
 
     /** The route's prefix, a name of few values for the span (never the request's own path). */
     private static String route(String path) {
-        for (GatewayRoute route : ROUTES) {
-            if (route.matches(path)) {
-                return route.prefix();
-            }
-        }
-        return path.startsWith("/q/") ? "/q" : "/";
+        return GatewayRoute.of(path).map(GatewayRoute::prefix).orElse(path.startsWith("/q/") ? "/q" : "/");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpException;
 import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceResponse;
@@ -26,9 +27,6 @@ import eu.sovereignstack.mcp.client.AssessmentApi;
  */
 @Singleton
 public class AssessmentExports {
-
-    /** JSON-RPC's "resource not found" (MCP specification, resources). */
-    static final int RESOURCE_NOT_FOUND = -32002;
 
     private final AssessmentApi assessments;
     private final Answers answers;
@@ -64,7 +62,7 @@ public class AssessmentExports {
         try {
             return new ResourceResponse(new TextResourceContents(uri.value(), answers.text("assessment", call), mimeType));
         } catch (ToolCallException refused) {
-            throw new McpException(refused.getMessage(), RESOURCE_NOT_FOUND);
+            throw new McpException(refused.getMessage(), JsonRpcErrorCodes.RESOURCE_NOT_FOUND);
         }
     }
 }

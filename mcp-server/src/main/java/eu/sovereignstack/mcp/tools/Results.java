@@ -1,10 +1,8 @@
 package eu.sovereignstack.mcp.tools;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.mcp.server.TextContent;
 import io.quarkiverse.mcp.server.ToolResponse;
@@ -12,13 +10,11 @@ import io.quarkiverse.mcp.server.ToolResponse;
 /** A tool's result: the API's JSON as structured content, after a short text rendering for people and models. */
 final class Results {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Results() {
     }
 
     static ToolResponse of(String text, JsonNode structured) {
-        return new ToolResponse(false, List.of(new TextContent(text)), JSON.convertValue(structured, Map.class), null);
+        return new ToolResponse(false, List.of(new TextContent(text)), structured, null);
     }
 
     /** A JSON value as one line of text: its text when it is one, "unknown" when absent. */
